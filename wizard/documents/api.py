@@ -1,0 +1,154 @@
+"""render_bundle: the one entry point the CLI and the GUI use to write a document bundle."""
+from __future__ import annotations
+
+import tempfile
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+from . import notices
+from .engine import render_docx
+from .errors import DocumentInputError
+from .fmt import Fmt
+from .output import OutputDir
+from .plan import Job, mark_rows, plan, report_meta
+from .recipients import Recipient, RecipientsFile, RowError
+
+LETTERS_PER_FILE = 500
+Progress = Callable[[int, int], None]
+
+
+def _assess(incident: Any) -> dict[str, Any]:
+    from wizard.engine.assess import assess
+
+    return assess(incident)
+
+
+def _previous(previous: Any, base: Path | None) -> Any:
+    """A previous incident: an Incident-like object (has .answers) or a path to its file."""
+    if hasattr(previous, "answers"):
+        return previous
+    from wizard.engine.incident import load_incident
+
+    path = Path(previous)
+    if not path.is_absolute() and base is not None and not path.exists():
+        path = base / path
+    return load_incident(path)
+
+
+class _Sink:
+    """Writes DOCX directly, or collects them for one batched LibreOffice call."""
+
+    def __init__(self, out: OutputDir, fmt: str) -> None:
+        self.out, self.fmt = out, fmt
+        self.entries: list[dict[str, Any]] = []
+        self._tmp = tempfile.TemporaryDirectory(prefix="rouei-docs-") if fmt == "pdf" else None
+        self._pending: list[tuple[dict[str, Any], Path]] = []
+
+    def add(self, doc_id: str, title: str, stem: str, data: bytes, letters: int | None = None) -> None:
+        entry: dict[str, Any] = {"id": doc_id, "title": title, "path": ""}
+        if letters is not None:
+            entry["letters"] = letters
+        self.entries.append(entry)
+        if self._tmp is None:
+            entry["path"] = self.out.write(f"{stem}.docx", data)
+        else:
+            tmp = Path(self._tmp.name) / f"{len(self._pending):05d}_{stem}.docx"
+            tmp.write_bytes(data)
+            self._pending.append((entry, tmp))
+
+    def finish(self) -> None:
+        if self._tmp is None:
+            return
+        from . import pdf
+
+        try:
+            pdfs = pdf.convert([t for _, t in self._pending], Path(self._tmp.name))
+            for (entry, tmp), p in zip(self._pending, pdfs, strict=True):
+                entry["path"] = self.out.write(tmp.stem.split("_", 1)[1] + ".pdf", p.read_bytes())
+        finally:
+            self._tmp.cleanup()
+
+
+def _letters(recips: RecipientsFile, errors: list[dict[str, Any]]) -> Iterator[list[dict[str, Any]]]:
+    chunk: list[dict[str, Any]] = []
+    for item in recips.rows():
+        if isinstance(item, RowError):
+            errors.append({"row": item.row, "reason": item.reason})
+            continue
+        assert isinstance(item, Recipient)
+        chunk.append(notices.recipient_letter(item.name, item.honorific, item.postal, item.address, item.email))
+        if len(chunk) >= LETTERS_PER_FILE:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
+
+
+def render_bundle(incident: Any, outcome: dict[str, Any], out_dir: str | Path, *,
+                  recipients_path: str | Path | None = None, previous: Any = None, fmt: str = "docx",
+                  force: bool = False, progress: Progress | None = None) -> dict[str, Any]:
+    """Render every document the outcome lists into `out_dir`; returns the manifest (SPEC §4).
+
+    `previous`: the previous report's incident (object or file path) for a 続報.
+    Raises DocumentInputError (or the engine's InputError) before writing anything
+    when the input is bad.
+    """
+    if fmt not in ("docx", "pdf"):
+        raise DocumentInputError(f"出力形式 {fmt!r} には対応していません（docx 又は pdf）。")
+    if fmt == "pdf":
+        from .pdf import require_soffice
+
+        require_soffice()
+    answers = dict(incident.answers)
+    base = Path(incident.path).parent if getattr(incident, "path", None) else None
+    recips = RecipientsFile(Path(recipients_path)) if recipients_path else None
+    fmt_now = Fmt(answers, outcome)
+    prev_jobs: list[Job] | None = None
+    prev_date = answers.get("report.previous_date")
+    if previous is not None:
+        prev_inc = _previous(previous, base)
+        prev_answers = dict(prev_inc.answers)
+        prev_outcome = _assess(prev_inc)
+        prev_date = prev_date or prev_answers.get("report.date")
+        prev_meta = report_meta(prev_answers, getattr(prev_inc, "report", None), False, None)
+        prev_jobs = plan(prev_answers, prev_outcome, prev_meta)
+    meta = report_meta(answers, getattr(incident, "report", None), previous is not None,
+                       fmt_now.date(prev_date) if prev_date else None)
+    jobs = plan(answers, outcome, meta)
+    mark_rows(jobs, prev_jobs)
+
+    rendered = [(job, render_docx(job.template, job.context)) for job in jobs if job.id != "subject_notice"]
+    n_rows = recips.count() if recips else 0
+    total = len(rendered) + (n_rows if recips else 1 if any(j.id == "subject_notice" for j in jobs) else 0)
+    done = 0
+    out = OutputDir(Path(out_dir), force)
+    out.prepare()
+    sink = _Sink(out, fmt)
+    errors: list[dict[str, Any]] = []
+    by_id = {id(job): data for job, data in rendered}
+    for job in jobs:
+        if job.id != "subject_notice":
+            sink.add(job.id, job.title, job.stem, by_id[id(job)])
+            done += 1
+        elif recips is None:
+            ctx = dict(job.context, letters=[notices.generic_letter()])
+            sink.add(job.id, job.title, job.stem, render_docx(job.template, ctx), letters=1)
+            done += 1
+        else:
+            first, start_done = 1, done
+            for i, chunk in enumerate(_letters(recips, errors), start=1):
+                ctx = dict(job.context, letters=chunk)
+                title = f"{job.title}（{first:,}〜{first + len(chunk) - 1:,}通目）"
+                sink.add(job.id, title, f"{job.stem}_{i:03d}", render_docx(job.template, ctx), letters=len(chunk))
+                first += len(chunk)
+                done = min(total, done + len(chunk))
+                if progress:
+                    progress(done, total)
+            done = start_done + n_rows
+        if progress:
+            progress(done, total)
+    sink.finish()
+    manifest = {"documents": sink.entries, "errors": errors}
+    out.write_manifest(manifest)
+    return manifest

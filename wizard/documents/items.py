@@ -1,0 +1,186 @@
+"""Item texts shared by the regulator reports (rules.md §12 order; 規則8条1項 items)."""
+from __future__ import annotations
+
+from typing import Any
+
+from wizard.domain.facts import NOTICE_METHODS
+
+from .fmt import Fmt, box, is_blank
+
+APPI_GROUNDS = {
+    1: "第1号　要配慮個人情報が含まれる個人データの漏えい等（そのおそれを含む。）",
+    2: "第2号　不正に利用されることにより財産的被害が生じるおそれがある個人データの漏えい等",
+    3: "第3号　不正の目的をもって行われたおそれがある行為による個人データ（取得し、又は取得しようとして"
+       "いる個人情報であって個人データとして取り扱われることが予定されているものを含む。）の漏えい等",
+    4: "第4号　個人データに係る本人の数が千人を超える漏えい等",
+}
+MYNUMBER_GROUNDS = {
+    1: "第1号　情報提供ネットワークシステム等（イ・ロ・ハ）で管理される特定個人情報の漏えい等",
+    2: "第2号　不正の目的をもって行われたおそれがある特定個人情報の漏えい等、又は不正の目的をもって"
+       "特定個人情報が利用され、若しくは提供された事態（そのおそれを含む。）",
+    3: "第3号　電磁的方法により不特定多数の者に閲覧され、又は閲覧されるおそれがある事態",
+    4: "第4号　特定個人情報に係る本人の数が百人を超える事態",
+}
+EXEMPT = {
+    "encryption": "高度な暗号化その他の個人の権利利益を保護するために必要な措置が講じられているため、報告対象外",
+    "processor_notified": "委託元へ通知したため、委託先としての報告義務は免除（法26条1項ただし書）",
+    "pseudonymized": "仮名加工情報である個人データのため、法26条の適用なし",
+    "not_personal_data": "個人データに当たらないため、法26条の適用なし",
+    "not_substantial": "実質的に外部に漏えいしていないと判断される（平成29年告示）",
+    "minor_misdelivery": "誤送信・誤配のうち軽微なもの（平成29年告示）",
+}
+BUSINESS = {"general": "", "medical": "医療・介護", "telecom": "電気通信事業", "broadcast": "放送事業",
+            "postal": "郵便・信書便事業", "finance": "金融業", "credit_bureau": "指定信用情報機関・認定割賦販売協会",
+            "credit_card": "信用購入あっせん業", "real_estate": "不動産業"}
+STAGE_TEXT = {"preliminary": "速報", "final": "確報", "combined": "速報兼確報"}
+
+
+def stage_line(stage: str, followup: bool, previous: str | None) -> str:
+    first = box(stage in ("preliminary", "combined"), "速報") + "　" + box(stage in ("final", "combined"), "確報")
+    if stage == "combined":
+        first += "（速報兼確報）"
+    return first + "\n" + kind_line(followup, previous)
+
+
+def kind_line(followup: bool, previous: str | None) -> str:
+    if not followup:
+        return "新規報告"
+    return f"続報（前回報告：{previous or '日付未記入'}）"
+
+
+def grounds_text(table: dict[int, str], grounds: list[int], exempt: str | None) -> str:
+    lines = [box(n in grounds, t) for n, t in table.items()]
+    if exempt:
+        lines.append(f"※ {EXEMPT.get(exempt, exempt)}")
+    return "\n".join(lines)
+
+
+def overview(f: Fmt) -> str:
+    a = f.a
+    occurred = f.date(a.get("incident.occurred_on")) if a.get("incident.occurred_on") else f.pending()
+    lines = [
+        f"発生日：{occurred}",
+        f"発覚日（知った日）：{f.date(a.get('incident.known_on'))}",
+        f"発生場所：{f.text('incident.location')}",
+        f"発覚の経緯：{f.text('incident.discovery')}",
+        f"事案の概要：{f.text('incident.summary')}",
+    ]
+    if a.get("incident.role") == "processor":
+        lines.append("委託関係：当社は、委託を受けて当該個人データを取り扱う委託先です。")
+    return "\n".join(lines)
+
+
+def kinds(outcome: dict[str, Any]) -> str:
+    inc = outcome.get("incident") or {}
+    k = inc.get("kinds") or []
+    line = "　".join([box("leak" in k, "漏えい"), box("loss" in k, "滅失"), box("damage" in k, "毀損")])
+    if inc.get("suspected"):
+        line += "\n（いずれも発生したおそれがある事態を含む。）"
+    return line
+
+
+def data_items(f: Fmt, subject: str = "個人データ") -> str:
+    a = f.a
+    lines = [
+        f"{subject}の項目：{f.items()}",
+        f"本人の属性：{f.text('data.subject_kinds')}",
+        f"媒体：{f.text('data.medium')}",
+        "要配慮個人情報：" + f.tri("data.sensitive", "含む", "含まない"),
+    ]
+    if a.get("data.financial") == "yes":
+        lines.append("不正に利用されることにより財産的被害が生じるおそれのある情報：含む")
+    if a.get("org.sector") == "broadcast" or "broadcast.viewing_history" in a:
+        lines.append("視聴履歴：" + f.tri("broadcast.viewing_history", "含む", "含まない"))
+    if a.get("data.being_acquired"):
+        lines.append("取得中又は取得予定の個人情報（個人データとして取り扱う予定のもの）を含む。")
+    if a.get("data.encryption") == "yes":
+        lines.append("暗号化等の措置：講じていた")
+    return "\n".join(lines)
+
+
+def cause(f: Fmt) -> str:
+    detail = f.a.get("response.cause_detail")
+    return f"{f.cause_label()}\n" + (str(detail) if not is_blank(detail) else f.pending())
+
+
+def subject_response(f: Fmt) -> str:
+    value = f.a.get("response.subject_response")
+    if not is_blank(value):
+        return str(value)
+    method = NOTICE_METHODS.get(str(f.a.get("response.notice_method")), "")
+    line = "　".join([box(False, "対応済"), box(True, "対応予定"), box(False, "未定")])
+    return line + (f"\n通知の方法：{method}（予定）" if method else "\n" + f.pending("検討中"))
+
+
+def publication(f: Fmt) -> str:
+    value = f.a.get("response.publication")
+    if not is_blank(value):
+        return str(value)
+    line = "　".join([box(False, "あり（予定を含む。）"), box(False, "なし"), box(True, "未定")])
+    return line + "\n" + f.pending("検討中")
+
+
+def other(f: Fmt, outcome: dict[str, Any], *, sector_lines: bool = True) -> str:
+    lines: list[str] = []
+    value = f.a.get("response.other")
+    if not is_blank(value):
+        lines.append(str(value))
+    if sector_lines:
+        for sr in outcome.get("sector_reports") or []:
+            if sr.get("id") in ("accredited_body",):
+                continue
+            where = sr.get("office") or sr.get("destination_name") or sr.get("destination") or ""
+            lines.append(f"{sr.get('title') or sr.get('id')}：{where}".rstrip("："))
+    if (outcome.get("mynumber") or {}).get("required") and (outcome.get("appi") or {}).get("required"):
+        lines.append("特定個人情報を含むため、番号法に基づく報告を個人情報保護委員会へ別途行います。")
+    if f.a.get("incident.cause") == "ransomware":
+        lines.append("ランサムウェア事案共通様式（令和7年10月1日から）を用いた報告の併用を検討します。")
+    return "\n".join(lines) if lines else "特になし"
+
+
+def sender(f: Fmt) -> list[dict[str, str]]:
+    a = f.a
+    tel, mail = f.org("phone"), f.org("email")
+    contact = "\n".join(x for x in (f"TEL：{tel}" if tel else "", f"E-mail：{mail}" if mail else "") if x)
+    body = a.get("org.accredited_body")
+    sector = BUSINESS.get(str(a.get("org.sector")), "")
+    missing = "（未記入）"
+    return [
+        {"label": "事業者名", "value": f.org("name", missing)},
+        {"label": "代表者", "value": f.org("representative", missing)},
+        {"label": "所在地", "value": f.org("address", missing)},
+        {"label": "担当部署", "value": f.org("department", missing)},
+        {"label": "担当者", "value": f.org("contact_person", missing)},
+        {"label": "連絡先", "value": contact or missing},
+        {"label": "業種", "value": f.org("business_type", sector) or missing},
+        {"label": "認定個人情報保護団体への加入", "value": f"有（団体名：{body}）" if body else "無"},
+    ]
+
+
+def addressee(outcome: dict[str, Any], section: str = "appi", fallback_ppc: bool = True) -> str:
+    """「○○　殿」 for a position holder, 「○○　御中」 for an organisation — never both."""
+    part = outcome.get(section) or {}
+    given = part.get("addressee")
+    if given:
+        return str(given)
+    office = part.get("office")
+    dest = part.get("destination")
+    if dest == "ppc" or (dest is None and fallback_ppc):
+        return "個人情報保護委員会　御中"
+    return office_addressee(office or part.get("destination_name") or "")
+
+
+def office_addressee(office: str) -> str:
+    if not office:
+        return "（報告先）　御中"
+    if office.endswith(("殿", "御中")):
+        return office
+    if office == "金融庁":
+        return "金融庁長官　殿"
+    if office.endswith(("局", "事務所", "支局")):
+        return f"{office}長　殿"
+    if office.endswith(("都", "道", "府", "県")):
+        return f"{office}知事　殿"
+    if office.endswith("委員会"):
+        return f"{office}　御中"
+    return f"{office}　殿"

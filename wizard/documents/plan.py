@@ -1,0 +1,131 @@
+"""Which files a bundle holds: outcome `documents` ids → template, title and context.
+
+The legal choices are the engine's (outcome JSON); this module only maps them
+to layouts: the rule set picks the form generation (2017 forms for appi-2017),
+and the outcome's addressee fields pick 殿/御中.
+"""
+from __future__ import annotations
+
+import sys
+from dataclasses import dataclass, field
+from typing import Any
+
+from . import notices, record, reports, reports2017
+from .fmt import Fmt
+from .reports import ReportMeta
+
+TITLES = {
+    "appi_report": "個人データの漏えい等事案の報告",
+    "mynumber_report": "特定個人情報の漏えい等事案の報告",
+    "telecom_secrecy_report": "通信の秘密の漏えいに関する報告書",
+    "telecom_specific_user_info_report": "特定利用者情報の漏えいに関する報告書",
+    "finance_report": "個人顧客情報の漏えい等事案の報告（業法・個人情報保護法）",
+    "subject_notice": "本人通知（お詫びとお知らせ）",
+    "public_notice": "公表文",
+    "controller_notice": "委託元への通知",
+    "internal_record": "社内報告書（判断記録）",
+}
+ORDER = list(TITLES)
+REPORT_IDS = {"appi_report", "mynumber_report", "telecom_secrecy_report", "telecom_specific_user_info_report",
+              "finance_report", "controller_notice"}
+
+
+@dataclass
+class Job:
+    id: str
+    title: str
+    template: str
+    stem: str
+    context: dict[str, Any] = field(default_factory=dict)
+    variant: str = ""   # distinguishes two files of one id (e.g. the PPC addressee variant)
+
+    @property
+    def key(self) -> str:
+        return f"{self.id}:{self.variant}"
+
+
+def report_meta(answers: dict[str, Any], report: dict[str, Any] | None, followup: bool,
+                previous_date: str | None) -> ReportMeta:
+    stage = str(answers.get("report.stage") or (report or {}).get("stage") or "preliminary")
+    if stage not in ("preliminary", "final", "combined"):
+        stage = "preliminary"
+    return ReportMeta(stage=stage, followup=followup or bool(previous_date), previous_date=previous_date)
+
+
+def plan(answers: dict[str, Any], outcome: dict[str, Any], meta: ReportMeta) -> list[Job]:
+    f = Fmt(answers, outcome)
+    wanted = list(dict.fromkeys(outcome.get("documents") or ["internal_record"]))
+    wanted.sort(key=lambda d: ORDER.index(d) if d in ORDER else len(ORDER))
+    old = outcome.get("ruleset") == "appi-2017"
+    jobs: list[Job] = []
+    for doc_id in wanted:
+        if doc_id == "appi_report":
+            if old:
+                jobs.append(Job(doc_id, "", "appi_report_2017.docx", "appi_report",
+                                reports2017.appi_report_2017(f, outcome, meta)))
+                continue
+            jobs.append(Job(doc_id, "", "appi_report.docx", "appi_report", reports.appi_report(f, outcome, meta)))
+            appi = outcome.get("appi") or {}
+            if answers.get("org.sector") in ("broadcast", "postal") and appi.get("destination") == "mic":
+                # routing.md §1/§5.4: the current route is unsettled; offer the PPC variant as well.
+                jobs.append(Job(doc_id, "", "appi_report.docx", "appi_report_ppc",
+                                reports.appi_report(f, outcome, meta, "個人情報保護委員会　御中"), "ppc"))
+        elif doc_id == "mynumber_report":
+            ctx = (reports2017.mynumber_report_2017(f, outcome, meta) if old
+                   else reports.mynumber_report(f, outcome, meta))
+            jobs.append(Job(doc_id, "", "mynumber_report_2017.docx" if old else "mynumber_report.docx",
+                            doc_id, ctx))
+        elif doc_id in ("telecom_secrecy_report", "telecom_specific_user_info_report"):
+            ident = doc_id.removesuffix("_report")
+            jobs.append(Job(doc_id, "", "telecom_secrecy_report.docx", doc_id,
+                            reports.telecom_secrecy_report(f, outcome, meta, ident)))
+        elif doc_id == "finance_report":
+            jobs.append(Job(doc_id, "", "finance_report.docx", doc_id, reports.finance_report(f, outcome, meta)))
+        elif doc_id == "controller_notice":
+            jobs.append(Job(doc_id, "", "controller_notice.docx", doc_id,
+                            reports.controller_notice(f, outcome, meta)))
+        elif doc_id == "subject_notice":
+            jobs.append(Job(doc_id, "", "subject_notice.docx", doc_id, notices.subject_notice(f, outcome)))
+        elif doc_id == "public_notice":
+            jobs.append(Job(doc_id, "", "public_notice.docx", doc_id,
+                            notices.public_notice(f, outcome, meta.stage)))
+        elif doc_id == "internal_record":
+            jobs.append(Job(doc_id, "", "internal_record.docx", doc_id, {}))
+        else:
+            print(f"注意: 文書 {doc_id!r} には対応するテンプレートがないため作成しません。", file=sys.stderr)
+    for job in jobs:
+        if job.id in REPORT_IDS:
+            job.title = str(job.context.get("title") or TITLES[job.id])
+        else:
+            job.title = TITLES.get(job.id, job.id)
+        if job.variant == "ppc":
+            job.title += "（個人情報保護委員会宛）"
+    titles = [j.title for j in jobs]
+    for job in jobs:
+        if job.id == "internal_record":
+            job.context = record.internal_record(f, outcome, titles)
+    return jobs
+
+
+def mark_rows(current: list[Job], previous: list[Job] | None) -> None:
+    """続報: split every row text into `changed` (underlined) and `plain` parts.
+
+    Rows are matched by label within the same document; a row whose text differs
+    from the previous report (or that is new) is underlined as a whole.
+    """
+    before: dict[str, dict[str, str]] = {}
+    for job in previous or []:
+        before[job.key] = {r["label"]: r["text"] for r in job.context.get("rows", [])}
+    for job in current:
+        rows = job.context.get("rows")
+        if rows is None:
+            continue
+        prev = before.get(job.key) if previous is not None else None
+        changed_any = False
+        for r in rows:
+            changed = prev is not None and prev.get(r["label"]) != r["text"]
+            changed_any |= changed
+            r["changed"], r["plain"] = (r["text"], "") if changed else ("", r["text"])
+        if previous is not None:
+            job.context["diff_note"] = ("（注）前回報告から記載を変更した箇所に下線を引いています。" if changed_any
+                                        else "（注）前回報告から記載の変更はありません。")
