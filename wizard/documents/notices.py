@@ -70,7 +70,7 @@ def _sections(f: Fmt, o: dict[str, Any], public: bool) -> list[dict[str, str]]:
     secondary = a.get("response.secondary_damage")
     secondary_text = str(secondary) if not is_blank(secondary) else f.pending()
     appi = o.get("appi") or {}
-    reported = appi.get("destination_name") or appi.get("office")
+    reported = appi.get("office") or appi.get("destination_name")
     steps = protective_steps(f, o)
     others = "\n".join(f"・{s}" for s in steps)
     if reported and (appi.get("required") or appi.get("effort")):

@@ -18,7 +18,6 @@ TITLES = {
     "appi_report": "個人データの漏えい等事案の報告",
     "mynumber_report": "特定個人情報の漏えい等事案の報告",
     "telecom_secrecy_report": "通信の秘密の漏えいに関する報告書",
-    "telecom_specific_user_info_report": "特定利用者情報の漏えいに関する報告書",
     "finance_report": "個人顧客情報の漏えい等事案の報告（業法・個人情報保護法）",
     "subject_notice": "本人通知（お詫びとお知らせ）",
     "public_notice": "公表文",
@@ -26,8 +25,7 @@ TITLES = {
     "internal_record": "社内報告書（判断記録）",
 }
 ORDER = list(TITLES)
-REPORT_IDS = {"appi_report", "mynumber_report", "telecom_secrecy_report", "telecom_specific_user_info_report",
-              "finance_report", "controller_notice"}
+REPORT_IDS = {"appi_report", "mynumber_report", "telecom_secrecy_report", "finance_report", "controller_notice"}
 
 
 @dataclass
@@ -75,10 +73,14 @@ def plan(answers: dict[str, Any], outcome: dict[str, Any], meta: ReportMeta) -> 
                    else reports.mynumber_report(f, outcome, meta))
             jobs.append(Job(doc_id, "", "mynumber_report_2017.docx" if old else "mynumber_report.docx",
                             doc_id, ctx))
-        elif doc_id in ("telecom_secrecy_report", "telecom_specific_user_info_report"):
-            ident = doc_id.removesuffix("_report")
+        elif doc_id == "telecom_secrecy_report":
             jobs.append(Job(doc_id, "", "telecom_secrecy_report.docx", doc_id,
-                            reports.telecom_secrecy_report(f, outcome, meta, ident)))
+                            reports.telecom_secrecy_report(f, outcome, meta)))
+            if any(sr.get("id") == "telecom_specific_user_info" for sr in outcome.get("sector_reports") or []):
+                # Designated carriers: the 特定利用者情報 report goes to the same office (routing.md §2).
+                jobs.append(Job(doc_id, "", "telecom_secrecy_report.docx", "telecom_specific_user_info_report",
+                                reports.telecom_secrecy_report(f, outcome, meta, "telecom_specific_user_info"),
+                                "specific_user_info"))
         elif doc_id == "finance_report":
             jobs.append(Job(doc_id, "", "finance_report.docx", doc_id, reports.finance_report(f, outcome, meta)))
         elif doc_id == "controller_notice":

@@ -141,7 +141,7 @@ def telecom_secrecy_report(f: Fmt, o: dict[str, Any], meta: ReportMeta,
         notes.append(f"※ 詳報の期限：{f.date(fin['legal_deadline'], weekday=True)}")
     if sr.get("note"):
         notes.append(f"※ {sr['note']}")
-    title = sr.get("title") or f"{what}の漏えいに関する報告書"
+    title = f"{what}の漏えいに関する報告書"
     return _base(f, f"{title}（{'詳報' if detailed else '第一報'}）", addressee,
                  "電気通信事業法第28条第1項の規定により、下記のとおり報告します。", rows, notes)
 
