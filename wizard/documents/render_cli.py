@@ -5,8 +5,8 @@ import inspect
 import sys
 import tempfile
 import time
-from datetime import date
 import traceback
+from datetime import date
 from pathlib import Path
 from typing import Any
 
