@@ -1,0 +1,167 @@
+"""Command line (SPEC §4).  Exit codes: 0 done, 2 bad input (Japanese message
+naming the file, line or key), 1 internal error (message + log path).
+
+Heavy imports (Qt, python-docx) stay out of the `assess` path: they are
+imported inside the commands that need them.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from datetime import date
+from typing import Any
+
+USAGE_EPILOG = """コマンド:
+  (なし)                      ウィザード（画面）を起動
+  assess FILE [--json]        事案ファイルを判定（報告の要否・期限・理由）
+  render FILE --out DIR       報告書・通知文などの文書（DOCX/PDF）を作成
+  graph [--format mermaid]    質問のフローチャートを出力
+  check                       questions/・rules/・templates/ を検査
+  --screenshot PNG            ウィザード画面をPNGに描画して終了
+"""
+
+
+class BadInput(Exception):
+    pass
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # type: ignore[override]
+        raise BadInput(f"コマンドの指定が正しくありません: {message}\n使い方: python main.py -h")
+
+
+def _today(value: str | None) -> date | None:
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise BadInput(f"--today: 「{value}」は YYYY-MM-DD 形式の日付ではありません") from None
+
+
+def build_parser() -> argparse.ArgumentParser:
+    p = _Parser(prog="main.py", description="漏えい等対応ウィザード", epilog=USAGE_EPILOG,
+                formatter_class=argparse.RawDescriptionHelpFormatter)
+    p.add_argument("--screenshot", metavar="PNG", help="画面をPNGに描画して終了")
+    p.add_argument("--open", metavar="FILE", help="事案ファイルを開く")
+    p.add_argument("--page", metavar="ID", help="--screenshot で表示するページ（質問ID, review, result）")
+    sub = p.add_subparsers(dest="command")
+    a = sub.add_parser("assess", help="事案ファイルを判定")
+    a.add_argument("file")
+    a.add_argument("--json", action="store_true", help="判定結果をJSONで出力")
+    a.add_argument("--today", help="今日の日付（YYYY-MM-DD）")
+    a.add_argument("--draft-2026", action="store_true", help="未施行の令和8年改正を試算に使う")
+    r = sub.add_parser("render", help="文書を作成")
+    r.add_argument("file")
+    r.add_argument("--out", required=True)
+    r.add_argument("--recipients")
+    r.add_argument("--previous")
+    r.add_argument("--format", choices=["docx", "pdf"], default="docx")
+    r.add_argument("--force", action="store_true", help="既存のファイルを上書きする")
+    r.add_argument("--today")
+    r.add_argument("--draft-2026", action="store_true")
+    g = sub.add_parser("graph", help="質問のフローチャート")
+    g.add_argument("--format", choices=["mermaid", "dot"], default="mermaid")
+    g.add_argument("--ruleset", default=None, help="規則セットID（表示用の注記）")
+    sub.add_parser("check", help="questions/・rules/・templates/ の検査")
+    return p
+
+
+def cmd_assess(args: argparse.Namespace) -> int:
+    from wizard.engine.assess import assess
+    from wizard.engine.incident import load_incident
+    today = _today(args.today)
+    incident = load_incident(args.file, today=today)
+    outcome = assess(incident, today=today, draft=args.draft_2026)
+    if args.json:
+        sys.stdout.write(json.dumps(outcome, ensure_ascii=False, indent=2) + "\n")
+    else:
+        from wizard.engine.summary import summary_text
+        sys.stdout.write(summary_text(outcome, incident.answers, today or date.today()))
+    return 0
+
+
+def cmd_graph(args: argparse.Namespace) -> int:
+    from wizard.engine.catalog import load_catalog
+    from wizard.engine.graph import dot, mermaid
+    cat = load_catalog()
+    if args.ruleset and args.ruleset not in cat.rulesets:
+        raise BadInput(f"--ruleset: 「{args.ruleset}」という規則セットはありません（{', '.join(cat.rulesets)}）")
+    text = mermaid(cat.graph) if args.format == "mermaid" else dot(cat.graph)
+    if args.ruleset:
+        rs = cat.rulesets[args.ruleset]
+        prefix = "%% " if args.format == "mermaid" else "// "
+        text = f"{prefix}{rs.id}: {rs.title}（{rs.status}）\n" + text
+    sys.stdout.write(text)
+    return 0
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    from wizard.engine.checks import run_checks
+    problems, notes = run_checks()
+    for n in notes:
+        print(n)
+    for pr in problems:
+        print(f"エラー: {pr}", file=sys.stderr)
+    if problems:
+        return 2
+    print("OK: questions/・rules/・templates/ に問題はありません")
+    return 0
+
+
+def cmd_render(args: argparse.Namespace) -> int:
+    try:
+        from wizard.documents import render_cli
+    except ImportError as exc:
+        raise BadInput(f"文書作成の機能を読み込めません（{exc}）") from None
+    return int(render_cli.run(args))
+
+
+def _log_internal_error() -> str:
+    import tempfile
+    import traceback
+    from pathlib import Path
+    log = Path(tempfile.gettempdir()) / "rouei-wizard-error.log"
+    try:
+        with open(log, "a", encoding="utf-8") as fh:
+            fh.write(traceback.format_exc() + "\n")
+    except OSError:
+        return "（ログを書けませんでした）"
+    return str(log)
+
+
+def dispatch(args: argparse.Namespace, rest: list[str]) -> int:
+    if args.screenshot:
+        from wizard.gui.app import screenshot
+        return int(screenshot(args.screenshot, args.open, args.page))
+    if args.command is None:
+        from wizard.gui.app import run_gui
+        gui_args = ([args.open] if args.open else []) + rest
+        return int(run_gui(gui_args))
+    handlers: dict[str, Any] = {"assess": cmd_assess, "graph": cmd_graph, "check": cmd_check, "render": cmd_render}
+    return int(handlers[args.command](args))
+
+
+def main(argv: list[str]) -> int:
+    from wizard.engine.catalog import CatalogError
+    from wizard.engine.graph import GraphError
+    from wizard.engine.incident import InputError
+    try:
+        args, rest = build_parser().parse_known_args(argv)
+        if rest and args.command is not None:
+            raise BadInput(f"不明な引数: {' '.join(rest)}")
+        return dispatch(args, rest)
+    except (BadInput, InputError) as exc:
+        print(f"エラー: {exc}", file=sys.stderr)
+        return 2
+    except (CatalogError, GraphError) as exc:
+        print(f"エラー（プログラムのデータ）: {exc}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print("中断しました", file=sys.stderr)
+        return 130
+    except Exception as exc:  # noqa: BLE001 - last line of defence: never a traceback
+        path = _log_internal_error()
+        print(f"内部エラーが発生しました（{type(exc).__name__}: {exc}）。詳細はログを見てください: {path}", file=sys.stderr)
+        return 1

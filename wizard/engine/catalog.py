@@ -1,0 +1,211 @@
+"""Loads and checks questions/ and rules/ once per process (strict: unknown keys,
+missing citations, bad conditions, dates → CatalogError naming file and line)."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from wizard import ROOT
+from wizard.domain.facts import FACTS
+from wizard.engine.conditions import Condition, ConditionError, compile_condition
+from wizard.engine.graph import Graph, load_graph
+
+RULESET_KEYS = {"id", "title", "status", "effective_from", "effective_to", "cite", "source", "derived",
+                "rules", "extends", "warnings", "promulgated"}
+RULE_KEYS = {"id", "group", "when", "cite", "confidence", "text", "unknown_text", "warning", "unsure",
+             "effective_from", "effective_to", "number", "exempt", "kind", "report"}
+CONFIDENCE = {"V", "V2", "S", "R", "UNSURE"}
+GROUPS = {"kind", "none", "appi_ground", "appi_none", "appi_exempt", "mn_ground", "mn_exempt", "mn_voluntary",
+          "mn_none", "sector", "notice", "controller", "publication", "deadline", "note", "effort",
+          "effort_exempt", "mn_serious", "mn_small", "draft"}
+
+
+class CatalogError(ValueError):
+    pass
+
+
+@dataclass
+class Rule:
+    id: str
+    group: str
+    cite: str
+    confidence: str
+    text: str
+    when: Condition | None = None
+    unknown_text: str = ""
+    warning: str = ""
+    unsure: str = ""
+    effective_from: date | None = None
+    effective_to: date | None = None
+    number: int | None = None
+    exempt: str | None = None
+    kind: str | None = None
+    report: str | None = None
+
+    def in_force(self, on: date) -> bool:
+        return (self.effective_from is None or self.effective_from <= on) and (
+            self.effective_to is None or on <= self.effective_to)
+
+    def facts(self) -> list[str]:
+        return sorted(n for n in (self.when.names if self.when else ()) if n in FACTS)
+
+
+@dataclass
+class RuleSet:
+    id: str
+    title: str
+    status: str
+    effective_from: date | None
+    effective_to: date | None
+    cite: str
+    derived: list[tuple[str, Condition]]
+    rules: list[Rule]
+    warnings: list[str] = field(default_factory=list)
+    extends: str | None = None
+
+    def group(self, name: str, on: date) -> list[Rule]:
+        return [r for r in self.rules if r.group == name and r.in_force(on)]
+
+    def rule(self, rid: str) -> Rule:
+        for r in self.rules:
+            if r.id == rid:
+                return r
+        raise KeyError(rid)
+
+    def decision_facts(self) -> set[str]:
+        names: set[str] = set()
+        for _, c in self.derived:
+            names |= c.names
+        for r in self.rules:
+            if r.when:
+                names |= r.when.names
+        return {n for n in names if n in FACTS}
+
+
+@dataclass
+class Catalog:
+    graph: Graph
+    rulesets: dict[str, RuleSet]
+    routing: dict[str, Any]
+
+
+def _date(v: Any, where: str) -> date | None:
+    if v is None:
+        return None
+    try:
+        return date.fromisoformat(str(v))
+    except ValueError:
+        raise CatalogError(f"{where}: 日付「{v}」が正しくありません") from None
+
+
+def _load_yaml(path: Path) -> Any:
+    try:
+        return yaml.load(path.read_text(encoding="utf-8"), Loader=yaml.CSafeLoader)
+    except yaml.YAMLError as exc:
+        raise CatalogError(f"{path.name}: YAMLの書式が正しくありません（{exc}）") from None
+
+
+def _rule(raw: dict[str, Any], where: str, derived_names: set[str]) -> Rule:
+    rid = raw.get("id")
+    w = f"{where}（規則 {rid}）"
+    if set(raw) - RULE_KEYS:
+        raise CatalogError(f"{w}: 未知のキー {sorted(set(raw) - RULE_KEYS)}")
+    for key in ("id", "group", "cite", "confidence", "text"):
+        if not raw.get(key):
+            raise CatalogError(f"{w}: 「{key}」がありません（すべての規則に根拠 cite と確度 confidence が必要です）")
+    if raw["confidence"] not in CONFIDENCE:
+        raise CatalogError(f"{w}: confidence は {sorted(CONFIDENCE)} のいずれかです")
+    if raw["group"] not in GROUPS:
+        raise CatalogError(f"{w}: group「{raw['group']}」は使えません")
+    cond = None
+    if raw.get("when"):
+        try:
+            cond = compile_condition(str(raw["when"]))
+        except ConditionError as exc:
+            raise CatalogError(f"{w}: {exc}") from None
+        for name in cond.names:
+            if name not in FACTS and name not in derived_names and name != "malicious":
+                raise CatalogError(f"{w}: 条件の名前「{name}」は事実IDでも派生値でもありません")
+    return Rule(
+        id=str(rid), group=raw["group"], cite=str(raw["cite"]), confidence=raw["confidence"],
+        text=str(raw["text"]).strip(), when=cond, unknown_text=str(raw.get("unknown_text", "")).strip(),
+        warning=str(raw.get("warning", "")).strip(), unsure=str(raw.get("unsure", "")).strip(),
+        effective_from=_date(raw.get("effective_from"), w), effective_to=_date(raw.get("effective_to"), w),
+        number=raw.get("number"), exempt=raw.get("exempt"), kind=raw.get("kind"), report=raw.get("report"),
+    )
+
+
+def load_ruleset(path: Path, base: RuleSet | None = None) -> RuleSet:
+    raw = _load_yaml(path)
+    where = path.name
+    if not isinstance(raw, dict):
+        raise CatalogError(f"{where}: 最上位はキーと値の組です")
+    if set(raw) - RULESET_KEYS:
+        raise CatalogError(f"{where}: 未知のキー {sorted(set(raw) - RULESET_KEYS)}")
+    for key in ("id", "title", "status", "cite"):
+        if not raw.get(key):
+            raise CatalogError(f"{where}: 「{key}」がありません")
+    derived: list[tuple[str, Condition]] = list(base.derived) if base else []
+    names = {"malicious"} | {n for n, _ in derived}
+    for name, src in (raw.get("derived") or {}).items():
+        try:
+            cond = compile_condition(str(src))
+        except ConditionError as exc:
+            raise CatalogError(f"{where}（派生値 {name}）: {exc}") from None
+        unknown = {n for n in cond.names if n not in FACTS and n not in names}
+        if unknown:
+            raise CatalogError(f"{where}（派生値 {name}）: 定義前の名前 {sorted(unknown)} を使っています")
+        derived.append((str(name), cond))
+        names.add(str(name))
+    rules = list(base.rules) if base else []
+    seen = {r.id for r in rules}
+    for item in raw.get("rules") or []:
+        r = _rule(item, where, names)
+        if r.id in seen:
+            raise CatalogError(f"{where}: 規則ID「{r.id}」が重複しています")
+        seen.add(r.id)
+        rules.append(r)
+    return RuleSet(
+        id=str(raw["id"]), title=str(raw["title"]), status=str(raw["status"]),
+        effective_from=_date(raw.get("effective_from"), where), effective_to=_date(raw.get("effective_to"), where),
+        cite=str(raw["cite"]), derived=derived, rules=rules, warnings=list(raw.get("warnings") or []),
+        extends=raw.get("extends"),
+    )
+
+
+def load_rulesets(folder: Path) -> dict[str, RuleSet]:
+    out: dict[str, RuleSet] = {}
+    pending = sorted(p for p in folder.glob("*.yaml") if p.name != "routing.yaml")
+    # load bases first (a set may extend another)
+    for _ in range(len(pending) + 1):
+        rest = []
+        for p in pending:
+            head = _load_yaml(p)
+            base_id = head.get("extends") if isinstance(head, dict) else None
+            if base_id and base_id not in out:
+                rest.append(p)
+                continue
+            rs = load_ruleset(p, out.get(base_id) if base_id else None)
+            out[rs.id] = rs
+        pending = rest
+        if not pending:
+            break
+    if pending:
+        raise CatalogError(f"規則セットの extends を解決できません: {[p.name for p in pending]}")
+    return out
+
+
+@lru_cache(maxsize=1)
+def load_catalog(root: Path = ROOT) -> Catalog:
+    graph = load_graph(root / "questions")
+    rulesets = load_rulesets(root / "rules")
+    routing = _load_yaml(root / "rules" / "routing.yaml")
+    for needed in ("appi-2022", "appi-2017", "appi-2026-draft"):
+        if needed not in rulesets:
+            raise CatalogError(f"規則セット {needed} がありません")
+    return Catalog(graph, rulesets, routing)

@@ -1,0 +1,208 @@
+"""A small, safe condition language for questions/ and rules/ (never `eval`).
+
+Expressions are parsed with Python's `ast` in "eval" mode and only a short
+allow-list of node types is accepted; they are then compiled into closures.
+Values follow three-valued (Kleene) logic: True, False, or None (= 不明).
+
+- A bare fact id (``data.sensitive``) reads a tri/bool fact as a truth value:
+  "yes"/True → True, "no"/False → False, "unknown"/missing → None.
+- Comparisons (``== != < <= > >= in  not in``) compare the raw answer; when the
+  answer is missing the result is None.  ISO dates compare as strings.
+- ``and``/``or``/``not`` are Kleene operators.
+- ``known(x)`` is True when a fact has a definite answer (not missing, not "unknown").
+- Derived values (e.g. ``leak``) are plain names without a dot.
+"""
+from __future__ import annotations
+
+import ast
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+Tri = bool | None
+Env = Mapping[str, Any]
+_MISSING = object()
+
+
+class ConditionError(ValueError):
+    """The expression is not in the condition language."""
+
+
+def truth(value: Any) -> Tri:
+    if value is True or value == "yes":
+        return True
+    if value is False or value == "no":
+        return False
+    if value is None or value == "unknown" or value is _MISSING:
+        return None
+    if isinstance(value, int | float):
+        return bool(value)
+    if isinstance(value, str):
+        return bool(value)
+    if isinstance(value, list):
+        return bool(value)
+    return None
+
+
+def k_and(values: list[Callable[[Env], Tri]], env: Env) -> Tri:
+    result: Tri = True
+    for f in values:
+        v = f(env)
+        if v is False:
+            return False
+        if v is None:
+            result = None
+    return result
+
+
+def k_or(values: list[Callable[[Env], Tri]], env: Env) -> Tri:
+    result: Tri = False
+    for f in values:
+        v = f(env)
+        if v is True:
+            return True
+        if v is None:
+            result = None
+    return result
+
+
+def _dotted(node: ast.AST) -> str | None:
+    if isinstance(node, ast.Name):
+        return node.id
+    if isinstance(node, ast.Attribute):
+        base = _dotted(node.value)
+        return f"{base}.{node.attr}" if base else None
+    return None
+
+
+_CMP: dict[type, Callable[[Any, Any], bool]] = {
+    ast.Eq: lambda a, b: a == b,
+    ast.NotEq: lambda a, b: a != b,
+    ast.Lt: lambda a, b: a < b,
+    ast.LtE: lambda a, b: a <= b,
+    ast.Gt: lambda a, b: a > b,
+    ast.GtE: lambda a, b: a >= b,
+    ast.In: lambda a, b: a in b,
+    ast.NotIn: lambda a, b: a not in b,
+}
+
+
+@dataclass(frozen=True)
+class Condition:
+    source: str
+    names: frozenset[str]
+    _fn: Callable[[Env], Tri]
+
+    def __call__(self, env: Env) -> Tri:
+        return self._fn(env)
+
+
+class _Compiler:
+    def __init__(self, source: str) -> None:
+        self.source = source
+        self.names: set[str] = set()
+
+    def fail(self, what: str) -> ConditionError:
+        return ConditionError(f"条件式 {self.source!r} に使えない要素があります: {what}")
+
+    def value(self, node: ast.AST) -> Callable[[Env], Any]:
+        """Compile a node that yields a raw value (fact answer or literal)."""
+        if isinstance(node, ast.Constant) and isinstance(node.value, str | int | float | bool | type(None)):
+            const = node.value
+            return lambda env: const
+        if isinstance(node, ast.List | ast.Tuple):
+            items = [self.value(e) for e in node.elts]
+            return lambda env: [f(env) for f in items]
+        name = _dotted(node)
+        if name is not None:
+            self.names.add(name)
+            return lambda env: env.get(name, _MISSING)
+        return self.truth(node)
+
+    def truth(self, node: ast.AST) -> Callable[[Env], Tri]:
+        if isinstance(node, ast.BoolOp):
+            parts = [self.truth(v) for v in node.values]
+            if isinstance(node.op, ast.And):
+                return lambda env: k_and(parts, env)
+            return lambda env: k_or(parts, env)
+        if isinstance(node, ast.UnaryOp) and isinstance(node.op, ast.Not):
+            inner = self.truth(node.operand)
+
+            def _not(env: Env) -> Tri:
+                v = inner(env)
+                return None if v is None else not v
+
+            return _not
+        if isinstance(node, ast.Compare):
+            return self.compare(node)
+        if isinstance(node, ast.Call):
+            return self.call(node)
+        if isinstance(node, ast.Constant) and isinstance(node.value, bool):
+            const = node.value
+            return lambda env: const
+        name = _dotted(node)
+        if name is not None:
+            self.names.add(name)
+            return lambda env: truth(env.get(name, _MISSING))
+        raise self.fail(type(node).__name__)
+
+    def compare(self, node: ast.Compare) -> Callable[[Env], Tri]:
+        left = self.value(node.left)
+        pairs = []
+        for op, right in zip(node.ops, node.comparators, strict=True):
+            fn = _CMP.get(type(op))
+            if fn is None:
+                raise self.fail(type(op).__name__)
+            pairs.append((fn, self.value(right)))
+
+        def _cmp(env: Env) -> Tri:
+            a = left(env)
+            result: Tri = True
+            for fn, right_fn in pairs:
+                b = right_fn(env)
+                if a is _MISSING or b is _MISSING or a is None or b is None:
+                    result = None
+                else:
+                    try:
+                        if not fn(a, b):
+                            return False
+                    except TypeError:
+                        return None
+                a = b
+            return result
+
+        return _cmp
+
+    def call(self, node: ast.Call) -> Callable[[Env], Tri]:
+        fname = _dotted(node.func)
+        if fname != "known" or len(node.args) != 1 or node.keywords:
+            raise self.fail(f"関数 {fname}")
+        arg = _dotted(node.args[0])
+        if arg is None:
+            raise self.fail("known() の引数")
+        self.names.add(arg)
+        return lambda env: env.get(arg, _MISSING) not in (_MISSING, None, "unknown")
+
+
+_ALLOWED = (
+    ast.Expression, ast.BoolOp, ast.And, ast.Or, ast.UnaryOp, ast.Not, ast.Compare, ast.Name,
+    ast.Attribute, ast.Constant, ast.List, ast.Tuple, ast.Load, ast.Call,
+    ast.Eq, ast.NotEq, ast.Lt, ast.LtE, ast.Gt, ast.GtE, ast.In, ast.NotIn,
+)
+
+
+def compile_condition(source: str) -> Condition:
+    if not isinstance(source, str) or not source.strip():
+        raise ConditionError("条件式が空です")
+    if len(source) > 2000:
+        raise ConditionError("条件式が長すぎます")
+    try:
+        tree = ast.parse(" ".join(source.split()), mode="eval")
+    except SyntaxError as exc:
+        raise ConditionError(f"条件式 {source!r} の構文が正しくありません: {exc.msg}") from None
+    for node in ast.walk(tree):
+        if not isinstance(node, _ALLOWED):
+            raise ConditionError(f"条件式 {source!r} に使えない要素があります: {type(node).__name__}")
+    comp = _Compiler(source)
+    fn = comp.truth(tree.body)
+    return Condition(source, frozenset(comp.names), fn)

@@ -1,0 +1,122 @@
+"""Shared evaluation machinery: the environment of facts for one assessment,
+rule evaluation with 不明 tracking, reasons and warnings."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from wizard.domain.facts import FACTS, MALICIOUS_CAUSES, display_value, label
+from wizard.engine.catalog import Catalog, Rule, RuleSet
+
+DECISION_TYPES = {"tri", "bool", "int", "enum"}
+
+
+@dataclass
+class Evaluation:
+    ruleset: RuleSet
+    known: date
+    answers: dict[str, Any]
+    env: dict[str, Any]
+    on_path: set[str]
+    reasons: list[dict[str, Any]] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    deps: dict[str, set[str]] = field(default_factory=dict)
+
+    def value(self, rule: Rule) -> bool | None:
+        if rule.when is None:
+            return True
+        return rule.when(self.env)
+
+    def unknown_facts(self, names: set[str] | frozenset[str]) -> list[str]:
+        """Facts behind `names` (through derived values) whose answer is 不明 or missing."""
+        out: set[str] = set()
+        todo = list(names)
+        seen: set[str] = set()
+        while todo:
+            n = todo.pop()
+            if n in seen:
+                continue
+            seen.add(n)
+            if n in self.deps:
+                todo.extend(self.deps[n])
+            elif n in FACTS and self.env.get(n) in (None, "unknown"):
+                out.add(n)
+        return sorted(out)
+
+    def facts_of(self, rule: Rule) -> list[str]:
+        names = set(rule.when.names) if rule.when else set()
+        out: set[str] = set()
+        todo, seen = list(names), set()
+        while todo:
+            n = todo.pop()
+            if n in seen:
+                continue
+            seen.add(n)
+            if n in self.deps:
+                todo.extend(self.deps[n])
+            elif n in FACTS and n in self.on_path:
+                out.add(n)
+        return sorted(out)
+
+    def reason(self, rule: Rule, unknown: bool = False, text: str | None = None) -> None:
+        body = text or (rule.unknown_text if unknown and rule.unknown_text else rule.text)
+        self.reasons.append({"rule": rule.id, "cite": rule.cite, "text": body, "facts": self.facts_of(rule),
+                             "confidence": rule.confidence, "unknown": unknown})
+        if unknown:
+            facts = self.unknown_facts(rule.when.names if rule.when else frozenset())
+            named = "、".join(f"「{label(f)}」" for f in facts) or "回答"
+            self.warn(f"{named}が「不明」（又は未回答）のため、本人保護の側で判断しました: {body}（{rule.cite}）")
+        if rule.warning:
+            self.warn(rule.warning)
+        if rule.unsure:
+            self.warn(f"【要確認】{rule.unsure}（{rule.cite}）")
+
+    def warn(self, text: str) -> None:
+        if text not in self.warnings:
+            self.warnings.append(text)
+
+
+def build_env(cat: Catalog, rs: RuleSet, answers: dict[str, Any], known: date) -> Evaluation:
+    path = cat.graph.walk(answers)
+    on_path = {q.fact for q in path}
+    env: dict[str, Any] = {k: v for k, v in answers.items() if k in on_path}
+    ev = Evaluation(rs, known, answers, env, on_path)
+    decision = rs.decision_facts()
+    for q in path:
+        if q.fact in env:
+            continue
+        if q.default is not None:
+            env[q.fact] = q.default
+        elif q.fact == "incident.malicious":
+            continue  # derived below (SPEC §2.1 default), no warning
+        elif q.fact in decision and FACTS[q.fact].type in DECISION_TYPES:
+            ev.warn(f"「{label(q.fact)}」（{q.fact}）が未回答のため「不明」として扱いました。")
+    cause = env.get("incident.cause")
+    given = env.get("incident.malicious")
+    env["malicious"] = given if given is not None else ("yes" if cause in MALICIOUS_CAUSES else "no")
+    ev.deps["malicious"] = {"incident.malicious", "incident.cause"}
+    if env.get("mynumber.included") in ("yes", "unknown") and "mynumber.subjects" not in env \
+            and isinstance(env.get("data.subjects"), int):
+        env["mynumber.subjects"] = env["data.subjects"]
+        ev.warn("特定個人情報に係る本人の数が未回答のため、本人の数（最大）"
+                f"{display_value('data.subjects', env['data.subjects'])}人を使いました。")
+    for name, cond in rs.derived:
+        env[name] = cond(env)
+        ev.deps[name] = set(cond.names)
+    return ev
+
+
+def ground_numbers(ev: Evaluation, group: str) -> tuple[list[int], list[int], list[Rule]]:
+    """(numbers that apply, numbers resting only on 不明, rules that fired)."""
+    certain: set[int] = set()
+    uncertain: set[int] = set()
+    fired: list[Rule] = []
+    for r in ev.ruleset.group(group, ev.known):
+        v = ev.value(r)
+        if v is False or r.number is None:
+            continue
+        fired.append(r)
+        (certain if v else uncertain).add(int(r.number))
+    numbers = sorted(certain | uncertain)
+    return numbers, sorted(uncertain - certain), fired

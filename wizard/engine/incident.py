@@ -1,0 +1,148 @@
+"""Incident files (SPEC §2): strict loading and atomic saving.
+
+JSON or YAML (safe loader, no aliases, size limit), validated against the facts
+vocabulary; every problem is reported in Japanese naming the key and the line.
+The validator is driven by the FACTS table (one schema) rather than pydantic:
+importing pydantic alone costs ~60 ms, more than a third of the CLI's whole
+start-up budget (SPEC §7).
+"""
+from __future__ import annotations
+
+import os
+import tempfile
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from wizard.domain.facts import FACTS, REQUIRED_FOR_ASSESS
+from wizard.engine.values import check_value, cross_checks, normalize
+from wizard.engine.yamlio import LineDict, LoadError, load_file
+
+INCIDENT_FORMAT = "rouei-incident/1"
+TOP_KEYS = {"format", "answers", "recipients", "report"}
+REPORT_KEYS = {"stage", "previous"}
+
+
+class InputError(ValueError):
+    """Bad input; `str(exc)` is a complete Japanese message (exit code 2)."""
+
+
+@dataclass
+class Incident:
+    path: Path | None
+    answers: dict[str, Any]
+    recipients: str | None = None
+    report: dict[str, Any] | None = None
+    extensions: dict[str, Any] = field(default_factory=dict)
+
+    def to_document(self) -> dict[str, Any]:
+        doc: dict[str, Any] = {"format": INCIDENT_FORMAT, "answers": dict(self.answers)}
+        if self.recipients:
+            doc["recipients"] = self.recipients
+        if self.report:
+            doc["report"] = self.report
+        doc.update(self.extensions)
+        return doc
+
+
+def _where(name: str, data: Any, key: str | None) -> str:
+    line = data.line_of(key) if isinstance(data, LineDict) and key else None
+    return f"{name} {line}行目" if line else name
+
+
+def validate_document(doc: Any, name: str = "入力", today: date | None = None) -> Incident:
+    """Check a parsed incident document; raise InputError listing every problem."""
+    problems: list[str] = []
+    if not isinstance(doc, dict):
+        raise InputError(f"{name}: 最上位はキーと値の組（JSONのオブジェクト）でなければなりません")
+    for key in doc:
+        if key not in TOP_KEYS and not str(key).startswith("x-"):
+            problems.append(f"{_where(name, doc, key)}: 未知のキー「{key}」（使えるキー: format, answers, recipients, report）")
+    fmt = doc.get("format")
+    if fmt != INCIDENT_FORMAT:
+        problems.append(f"{_where(name, doc, 'format')}: 「format」は \"{INCIDENT_FORMAT}\" でなければなりません（値: {fmt!r}）")
+    raw = doc.get("answers")
+    answers: dict[str, Any] = {}
+    if not isinstance(raw, dict):
+        problems.append(f"{_where(name, doc, 'answers')}: 「answers」（回答の一覧）がないか、キーと値の組ではありません")
+        raw = {}
+    for key, value in raw.items():
+        if str(key).startswith("x-"):
+            continue
+        if key not in FACTS:
+            problems.append(f"{_where(name, raw, key)}: 未知の事実ID「{key}」")
+            continue
+        value = normalize(key, value)
+        msg = check_value(key, value)
+        if msg:
+            problems.append(f"{_where(name, raw, key)}: 「{key}」（{FACTS[key].label}）: {msg}")
+        else:
+            answers[key] = value
+    for key, msg in cross_checks(answers, today):
+        problems.append(f"{_where(name, raw, key)}: 「{key}」: {msg}")
+    recipients = doc.get("recipients")
+    if recipients is not None and not isinstance(recipients, str):
+        problems.append(f"{_where(name, doc, 'recipients')}: 「recipients」はファイル名（文字列）です")
+        recipients = None
+    report = doc.get("report")
+    if report is not None:
+        if not isinstance(report, dict) or set(report) - REPORT_KEYS:
+            problems.append(f"{_where(name, doc, 'report')}: 「report」は {{\"stage\": …, \"previous\": …}} の形です")
+            report = None
+        elif report.get("stage") is not None and report["stage"] not in FACTS["report.stage"].choices:
+            problems.append(f"{_where(name, report, 'stage')}: report.stage は preliminary, final, combined のいずれかです")
+    if problems:
+        raise InputError("\n".join(problems))
+    ext = {k: v for k, v in doc.items() if str(k).startswith("x-")}
+    return Incident(None, answers, recipients, dict(report) if report else None, ext)
+
+
+def missing_required(answers: dict[str, Any]) -> list[str]:
+    return [k for k in REQUIRED_FOR_ASSESS if answers.get(k) in (None, "")]
+
+
+def load_incident(path: str | Path, today: date | None = None) -> Incident:
+    p = Path(path)
+    if p.suffix.lower() not in (".json", ".yaml", ".yml"):
+        raise InputError(f"{p}: 事案ファイルは .json / .yaml / .yml です")
+    try:
+        doc = load_file(p)
+    except LoadError as exc:
+        where = f"{p} {exc.line}行目" if exc.line else str(p)
+        raise InputError(f"{where}: {exc.message}") from None
+    inc = validate_document(doc, str(p), today)
+    inc.path = p
+    return inc
+
+
+def atomic_write_text(path: Path, text: str, mode: int = 0o600) -> None:
+    """Write via a temp file in the same folder + os.replace; 0600 on POSIX."""
+    path = Path(path)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
+            fh.write(text)
+            fh.flush()
+            os.fsync(fh.fileno())
+        if os.name == "posix":
+            os.chmod(tmp, mode)
+        os.replace(tmp, path)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        raise
+
+
+def dump_document(doc: dict[str, Any], path: Path) -> None:
+    """Save an incident document as JSON or YAML by the file's suffix."""
+    path = Path(path)
+    if path.suffix.lower() in (".yaml", ".yml"):
+        import yaml
+        text = yaml.safe_dump(doc, allow_unicode=True, sort_keys=False)
+    else:
+        import json
+        text = json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
+    atomic_write_text(path, text)

@@ -1,0 +1,154 @@
+"""Strict, safe YAML/JSON reading with line numbers (no Qt, no eval).
+
+- yaml.SafeLoader only (no `!!python/object` tags), aliases refused (no
+  "billion laughs"), a size limit, UTF-8 only.
+- Mappings come back as `LineDict`: a dict that remembers the line of each key,
+  so error messages can name the line.
+"""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+MAX_BYTES = 5 * 1024 * 1024
+
+
+class LoadError(ValueError):
+    """A file could not be read; `line` is 1-based when known."""
+
+    def __init__(self, message: str, line: int | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.line = line
+
+
+class LineDict(dict):  # type: ignore[type-arg]
+    """dict with the 1-based line of the mapping and of each key."""
+
+    line: int | None = None
+    key_lines: dict[str, int]
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.key_lines = {}
+
+    def line_of(self, key: str) -> int | None:
+        return self.key_lines.get(key, self.line)
+
+
+def _construct_mapping(self: Any, node: Any, deep: bool = False) -> LineDict:
+    self.flatten_mapping(node)
+    result = LineDict()
+    result.line = node.start_mark.line + 1
+    for key_node, value_node in node.value:
+        key = self.construct_object(key_node, deep=True)
+        if not isinstance(key, str | int | float | bool) and key is not None:
+            raise LoadError("キーには文字列を使ってください", key_node.start_mark.line + 1)
+        key = str(key) if not isinstance(key, str) else key
+        if key in result:
+            raise LoadError(f"キー「{key}」が重複しています", key_node.start_mark.line + 1)
+        result[key] = self.construct_object(value_node, deep=True)
+        result.key_lines[key] = key_node.start_mark.line + 1
+    return result
+
+
+class _Loader(yaml.SafeLoader):
+    """Pure-Python safe loader for untrusted files: refuses aliases."""
+
+    def compose_node(self, parent: Any, index: Any) -> Any:  # type: ignore[override]
+        if self.check_event(yaml.AliasEvent):
+            event = self.peek_event()
+            raise LoadError("YAMLの別名（エイリアス *name）は使えません", event.start_mark.line + 1)
+        return super().compose_node(parent, index)
+
+    construct_mapping = _construct_mapping  # type: ignore[assignment]
+
+
+class _TrustedLoader(yaml.CSafeLoader):  # type: ignore[misc]
+    """libyaml-backed safe loader with line numbers, for the program's own questions/ and rules/."""
+
+    construct_mapping = _construct_mapping  # type: ignore[assignment]
+
+
+# Dates stay ISO strings (JSON and YAML files then mean the same thing).
+_Loader.yaml_constructors = dict(_Loader.yaml_constructors)
+_Loader.add_constructor("tag:yaml.org,2002:timestamp", _Loader.construct_yaml_str)
+_Loader.add_constructor("tag:yaml.org,2002:map", _Loader.construct_mapping)
+_TrustedLoader.yaml_constructors = dict(_TrustedLoader.yaml_constructors)
+_TrustedLoader.add_constructor("tag:yaml.org,2002:timestamp", _TrustedLoader.construct_yaml_str)
+_TrustedLoader.add_constructor("tag:yaml.org,2002:map", _TrustedLoader.construct_mapping)
+
+
+def read_text(path: Path, max_bytes: int = MAX_BYTES) -> str:
+    try:
+        size = path.stat().st_size
+    except FileNotFoundError:
+        raise LoadError("ファイルが見つかりません") from None
+    except OSError as exc:
+        raise LoadError(f"ファイルを読めません（{exc.strerror}）") from None
+    if path.is_dir():
+        raise LoadError("フォルダーではなくファイルを指定してください")
+    if size > max_bytes:
+        raise LoadError(f"ファイルが大きすぎます（{size:,} バイト、上限 {max_bytes:,} バイト）")
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise LoadError(f"ファイルを読めません（{exc.strerror}）") from None
+    if raw.startswith(b"\xef\xbb\xbf"):
+        raw = raw[3:]
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        raise LoadError("文字コードがUTF-8ではありません（UTF-8で保存してください）", line) from None
+
+
+def parse_yaml(text: str, trusted: bool = False) -> Any:
+    """Parse YAML safely; `trusted` (our own data files) uses libyaml for speed."""
+    try:
+        return yaml.load(text, Loader=_TrustedLoader if trusted else _Loader)  # noqa: S506 - safe loaders
+    except LoadError:
+        raise
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + 1 if mark else None
+        problem = exc.problem or "構文エラー"
+        if "could not determine a constructor" in str(exc):
+            problem = "使えないタグ（!!python/… など）が含まれています"
+        raise LoadError(f"YAMLの書式が正しくありません（{problem}）", line) from None
+    except yaml.YAMLError as exc:
+        raise LoadError(f"YAMLの書式が正しくありません（{exc}）") from None
+    except RecursionError:
+        raise LoadError("YAMLの入れ子が深すぎます") from None
+
+
+def _json_object(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    for k, v in pairs:
+        if k in out:
+            raise LoadError(f"キー「{k}」が重複しています")
+        out[k] = v
+    return out
+
+
+def parse_json(text: str) -> Any:
+    try:
+        return json.loads(text, object_pairs_hook=_json_object, parse_constant=_bad_constant)
+    except json.JSONDecodeError as exc:
+        raise LoadError(f"JSONの書式が正しくありません（{exc.lineno}行{exc.colno}列: {exc.msg}）", exc.lineno) from None
+    except RecursionError:
+        raise LoadError("JSONの入れ子が深すぎます") from None
+
+
+def _bad_constant(name: str) -> Any:
+    raise LoadError(f"JSONに使えない値 {name} が含まれています")
+
+
+def load_file(path: Path, max_bytes: int = MAX_BYTES) -> Any:
+    text = read_text(path, max_bytes)
+    if path.suffix.lower() == ".json":
+        return parse_json(text)
+    return parse_yaml(text)
