@@ -12,7 +12,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-
 from wizard.domain.facts import FACTS
 from wizard.engine.conditions import Condition, ConditionError, compile_condition
 from wizard.engine.yamlio import LineDict, LoadError, parse_yaml

@@ -75,10 +75,10 @@ class _TrustedLoader(yaml.CSafeLoader):  # type: ignore[misc]
 
 # Dates stay ISO strings (JSON and YAML files then mean the same thing).
 _Loader.yaml_constructors = dict(_Loader.yaml_constructors)
-_Loader.add_constructor("tag:yaml.org,2002:timestamp", _Loader.construct_yaml_str)
+_Loader.add_constructor("tag:yaml.org,2002:timestamp", _Loader.construct_yaml_str)  # type: ignore[type-var]
 _Loader.add_constructor("tag:yaml.org,2002:map", _Loader.construct_mapping)
 _TrustedLoader.yaml_constructors = dict(_TrustedLoader.yaml_constructors)
-_TrustedLoader.add_constructor("tag:yaml.org,2002:timestamp", _TrustedLoader.construct_yaml_str)
+_TrustedLoader.add_constructor("tag:yaml.org,2002:timestamp", _TrustedLoader.construct_yaml_str)  # type: ignore[type-var]
 _TrustedLoader.add_constructor("tag:yaml.org,2002:map", _TrustedLoader.construct_mapping)
 
 
