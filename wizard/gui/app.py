@@ -1,0 +1,91 @@
+"""Entry points called by wizard/cli.py: ``run_gui(argv)`` and ``screenshot()``."""
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
+from PySide6.QtGui import QFont, QFontDatabase
+from PySide6.QtWidgets import QApplication
+
+APP_NAME = "rouei-wizard"
+PAGE_HELP = "ページIDは質問ID（例: incident_cause）か review / result です"
+
+
+def make_app(argv: list[str] | None = None) -> QApplication:
+    """The QApplication with Qt's Japanese translation and a Japanese UI font."""
+    existing = QApplication.instance()
+    if isinstance(existing, QApplication):
+        app = existing
+    else:
+        app = QApplication([APP_NAME, *(argv or [])])
+    app.setApplicationName(APP_NAME)
+    app.setApplicationDisplayName("漏えい等対応ウィザード")
+    app.setOrganizationName("")
+    if not app.property("rouei_translated"):
+        path = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+        for name in ("qtbase", "qt"):
+            tr = QTranslator(app)
+            if tr.load(QLocale(QLocale.Language.Japanese, QLocale.Country.Japan), name, "_", path):
+                app.installTranslator(tr)
+        QLocale.setDefault(QLocale(QLocale.Language.Japanese, QLocale.Country.Japan))
+        families = set(QFontDatabase.families())
+        for family in ("IPAexGothic", "Noto Sans CJK JP", "Yu Gothic UI", "Meiryo UI", "Hiragino Sans"):
+            if family in families:
+                font = QFont(family)
+                font.setPointSize(11)
+                app.setFont(font)
+                break
+        app.setProperty("rouei_translated", True)
+    return app
+
+
+def run_gui(argv_rest: list[str]) -> int:
+    """`python main.py [FILE]`: the wizard window."""
+    app = make_app(argv_rest)
+    from wizard.gui.main_window import MainWindow
+
+    window = MainWindow()
+    window.show()
+    if argv_rest:
+        window.files.open(argv_rest[0])
+    elif not window.files.offer_recovery():
+        window.files.new(ask=False)
+    return app.exec()
+
+
+def screenshot(png: str, open_file: str | None, page: str | None) -> int:
+    """Draw the window at 1280×720 into `png` and exit 0 (offscreen when there is no display)."""
+    if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    app = make_app([])
+    from wizard.gui.main_window import MainWindow
+    from wizard.gui.storage import Storage
+
+    with tempfile.TemporaryDirectory(prefix="rouei-shot-") as tmp:  # never touch the user's profile/drafts
+        window = MainWindow(storage=Storage(Path(tmp)))
+        window.resize(1280, 720)
+        window.show()
+        if open_file:
+            window.files.open(open_file)
+        else:
+            window.files.new(ask=False)
+        if page:
+            known = page in ("review", "result") or page in window.graph.nodes
+            if not known:
+                print(f"--page {page}: そのページはありません。{PAGE_HELP}", file=sys.stderr)
+                window.setWindowModified(False)
+                window.close()
+                return 2
+            window.go_to(page)
+        app.processEvents()
+        ok = window.grab().save(png)
+        window.setWindowModified(False)
+        window.close()
+        app.processEvents()
+    if not ok:
+        print(f"{png}: 画像を書き込めませんでした", file=sys.stderr)
+        return 1
+    return 0

@@ -1,0 +1,99 @@
+"""確認 page: every answer on the current path with a 「修正」 button back to its
+question; answers that no longer apply are listed separately."""
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QFrame,
+    QGridLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from wizard.domain.facts import display_value, label
+from wizard.engine.graph import SECTIONS
+from wizard.engine.session import Session, is_answered
+from wizard.gui.style import ERROR, h
+
+
+class ReviewPage(QWidget):
+    fix_requested = Signal(str)  # question id
+
+    def __init__(self) -> None:
+        super().__init__()
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(24, 16, 24, 8)
+        title = QLabel("回答の確認")
+        title.setObjectName("question")
+        outer.addWidget(title)
+        intro = QLabel("回答を確認してください。直すときは「修正」を押します。よければ「次へ」で結果を表示します。")
+        intro.setWordWrap(True)
+        outer.addWidget(intro)
+        self.missing = QLabel()
+        self.missing.setObjectName("error")
+        self.missing.setWordWrap(True)
+        outer.addWidget(self.missing)
+        self.scroller = QScrollArea()
+        self.scroller.setWidgetResizable(True)
+        self.scroller.setFrameShape(QFrame.Shape.NoFrame)
+        outer.addWidget(self.scroller, 1)
+        self.fix_buttons: dict[str, QPushButton] = {}
+        self.inapplicable_facts: list[str] = []
+
+    def refresh(self, session: Session) -> None:
+        body = QWidget()
+        grid = QGridLayout(body)
+        grid.setColumnStretch(1, 1)
+        grid.setHorizontalSpacing(16)
+        self.fix_buttons = {}
+        row = 0
+        current = None
+        for q in session.path():
+            if q.section != current:
+                current = q.section
+                head = QLabel(f"<b>{h(SECTIONS.get(q.section, q.section))}</b>")
+                head.setContentsMargins(0, 10, 0, 2)
+                grid.addWidget(head, row, 0, 1, 3)
+                row += 1
+            answered = is_answered(q, session.answers)
+            value = display_value(q.fact, session.answers.get(q.fact)) if answered else "（未回答）"
+            star = f" <span style='color:{ERROR}'>＊</span>" if q.required else ""
+            name = QLabel(h(label(q.fact)) + star)
+            name.setWordWrap(True)
+            name.setMinimumWidth(260)
+            val = QLabel(h(value) if answered else f"<span style='color:#888'>{h(value)}</span>")
+            val.setWordWrap(True)
+            val.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            fix = QPushButton("修正")
+            fix.setObjectName("fix")
+            fix.setAccessibleName(f"{label(q.fact)}を修正")
+            fix.clicked.connect(lambda _c=False, qid=q.id: self.fix_requested.emit(qid))
+            self.fix_buttons[q.id] = fix
+            grid.addWidget(name, row, 0, Qt.AlignmentFlag.AlignTop)
+            grid.addWidget(val, row, 1, Qt.AlignmentFlag.AlignTop)
+            grid.addWidget(fix, row, 2, Qt.AlignmentFlag.AlignTop)
+            row += 1
+        self.inapplicable_facts = session.inapplicable()
+        if self.inapplicable_facts:
+            head = QLabel("<b>使われなくなった回答</b>（今の回答では質問されないため、判断には使いません。保存すると削除されます）")
+            head.setWordWrap(True)
+            head.setObjectName("inapplicable")
+            head.setContentsMargins(0, 10, 0, 2)
+            grid.addWidget(head, row, 0, 1, 3)
+            row += 1
+            for fact in self.inapplicable_facts:
+                grid.addWidget(QLabel(h(label(fact))), row, 0)
+                v = QLabel(f"<span style='color:#888'>{h(display_value(fact, session.answers.get(fact)))}</span>")
+                v.setWordWrap(True)
+                grid.addWidget(v, row, 1)
+                row += 1
+        grid.setRowStretch(row, 1)
+        self.scroller.setWidget(body)
+        missing = session.missing_required()
+        if missing:
+            names = "、".join(label(q.fact) for q in missing)
+            self.missing.setText(f"⚠ 必須の質問に未回答があります：{names}")
+        self.missing.setVisible(bool(missing))
