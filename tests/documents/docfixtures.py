@@ -112,3 +112,32 @@ def outcome(kind: str) -> dict[str, Any]:
 ALL_KINDS = ["ppc", "telecom", "finance", "mynumber", "processor", "broadcast2017", "voluntary_mynumber"]
 KIND_CASE = {"ppc": "S01", "telecom": "S49-designated", "finance": "S01", "mynumber": "S01",
              "processor": "S01", "broadcast2017": "S01", "voluntary_mynumber": "S01"}
+
+
+def docx_text(path: Path) -> str:
+    """All text of a DOCX (body paragraphs and table cells, in document order)."""
+    from docx import Document
+
+    doc = Document(str(path))
+    parts: list[str] = []
+    body = doc.element.body
+    from docx.table import Table
+    from docx.text.paragraph import Paragraph
+
+    for child in body.iterchildren():
+        tag = child.tag.rsplit("}", 1)[-1]
+        if tag == "p":
+            parts.append(Paragraph(child, doc).text)
+        elif tag == "tbl":
+            for row in Table(child, doc).rows:
+                parts.append(" | ".join(c.text for c in row.cells))
+    return "\n".join(parts)
+
+
+def docx_shape(path: Path) -> tuple[int, int, int]:
+    """(body paragraphs, tables, paragraphs inside tables) — equal for clean and hostile renders."""
+    from docx import Document
+
+    doc = Document(str(path))
+    cells = sum(len(c.paragraphs) for t in doc.tables for r in t.rows for c in r.cells)
+    return len(doc.paragraphs), len(doc.tables), cells

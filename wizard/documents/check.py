@@ -53,7 +53,11 @@ def check_templates(directory: Path = TEMPLATES_DIR) -> list[str]:
         if not path.is_file():
             problems.append(f"{where}: ファイルがありません: templates/{entry.get('file')}")
             continue
-        used = undeclared_variables(path)
+        try:
+            used = undeclared_variables(path)
+        except Exception as exc:
+            problems.append(f"{where}: templates/{entry.get('file')} を読めません: {exc}")
+            continue
         extra = used - set(entry.get("keys") or [])
         if extra:
             problems.append(f"{where}: manifest にないコンテキストキーを使っています: {', '.join(sorted(extra))}")

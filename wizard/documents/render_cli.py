@@ -55,14 +55,9 @@ def _relative(incident: Any, value: str | None) -> Path | None:
 
 
 def run(args: Any) -> int:
+    from wizard.engine.incident import InputError, load_incident
+
     try:
-        from wizard.engine.incident import InputError, load_incident
-    except ImportError:  # pragma: no cover - the engine lands separately
-        InputError = DocumentInputError  # noqa: N806
-        load_incident = None
-    try:
-        if load_incident is None:
-            raise RuntimeError("wizard.engine.incident がありません")
         from wizard.engine.assess import assess
 
         today = _today(getattr(args, "today", None))
