@@ -136,6 +136,7 @@ class QuestionPage(QWidget):
         self.field.set_value(value)
         self.field.edited.connect(self.edited.emit)
         self.field_box.addWidget(self.field)
+        self.field.show()  # the layout would only show it on the next event-loop pass
         mark = " <span style='color:#b00020'>＊</span><span style='font-size:10pt;color:#b00020'>必須</span>" \
             if q.required else ""
         self.text.setText(h(q.text) + mark)

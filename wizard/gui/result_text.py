@@ -72,6 +72,8 @@ def _report_block(title: str, block: dict[str, Any], today: date | None, grounds
         parts.append(f"<p><b style='color:{ERROR}'>報告が必要です。</b> 該当：{h(grounds_label)} {h(gtext)}</p>")
         where = h(dest) + (f"（提出先：{h(office)}）" if office and office != dest else "")
         parts.append(f"<p>報告先：<b>{where}</b>" + (f"　宛名：{h(addressee)}" if addressee else "") + "</p>")
+        if block.get("method"):
+            parts.append(f"<p>{h(block['method'])}</p>")
         parts.append(_deadlines(block, today))
     elif block.get("effort"):
         parts.append(f"<p><b>報告に努める事案です</b>（旧告示）。該当：{h(gtext)}</p>")
@@ -100,7 +102,10 @@ def result_html(outcome: dict[str, Any], today: date | None = None) -> str:
         parts.append(f"<p>個人データの<b>{h(kinds)}</b>{suspected}に当たります。</p>")
     else:
         parts.append("<p>法律上の漏えい・滅失・毀損には当たりません。</p>")
-    parts.append(f"<p style='color:#666'>適用した規則：{h(outcome.get('ruleset', ''))}</p>")
+    ruleset = outcome.get("ruleset_title") or outcome.get("ruleset", "")
+    parts.append(f"<p style='color:#666'>適用した規則：{h(ruleset)}（{h(outcome.get('ruleset', ''))}）</p>")
+    if outcome.get("ruleset_status") not in (None, "in_force"):
+        parts.append(f"<p style='color:{ERROR}'><b>この規則は施行されていません（試算）。</b></p>")
 
     parts.append("<h2>しなければならないこと</h2>")
     parts.append(_report_block("個人情報保護委員会等への報告（個人情報保護法26条）",
@@ -124,6 +129,8 @@ def result_html(outcome: dict[str, Any], today: date | None = None) -> str:
         title = sr.get("title") or SECTOR_TITLES.get(sr.get("id", ""), sr.get("id", ""))
         where = sr.get("office") or sr.get("destination") or ""
         parts.append(f"<h3>{h(title)}</h3><p>提出先：{h(where)}</p>")
+        if sr.get("first_report"):
+            parts.append(f"<p>第一報：{h(sr['first_report'])}</p>")
         if sr.get("note"):
             parts.append(f"<p>{h(sr['note'])}</p>")
         parts.append(_deadlines(sr, today))
