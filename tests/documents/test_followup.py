@@ -1,0 +1,43 @@
+"""続報 (--previous): changed items underlined, unchanged not, previous report date stated."""
+from __future__ import annotations
+
+from docfixtures import case_answers, incident, outcome
+from docx import Document
+
+from wizard.documents import api
+from wizard.documents.api import render_bundle
+
+
+def _rows(path):
+    doc = Document(str(path))
+    table = max(doc.tables, key=lambda t: len(t.rows))
+    result = {}
+    for row in table.rows:
+        label, cell = row.cells[0].text, row.cells[1]
+        runs = [r for p in cell.paragraphs for r in p.runs if r.text.strip()]
+        result[label] = {bool(r.underline) for r in runs}
+    return result
+
+
+def test_changed_items_underlined_only(tmp_path, monkeypatch) -> None:
+    monkeypatch.setattr(api, "_assess", lambda inc: outcome("ppc"))
+    prev = case_answers("S01")
+    cur = case_answers("S01", **{"response.prevention": "全社員に研修を実施した。", "report.stage": "final",
+                                 "report.date": "2026-07-01"})
+    m = render_bundle(incident(cur), outcome("ppc"), tmp_path, previous=incident(prev))
+    path = tmp_path / next(d["path"] for d in m["documents"] if d["id"] == "appi_report")
+    rows = _rows(path)
+    assert rows["再発防止のための措置"] == {True}
+    assert rows["報告種別"] == {True}
+    for label in ("概要", "原因", "発生事実", "二次被害又はそのおそれの有無及びその内容"):
+        assert rows[label] == {False}, label
+    text = "\n".join(p.text for p in Document(str(path)).paragraphs)
+    assert "前回報告から記載を変更した箇所に下線" in text
+    cells = "\n".join(c.text for t in Document(str(path)).tables for r in t.rows for c in r.cells)
+    assert "続報（前回報告：令和8年6月10日）" in cells
+
+
+def test_first_report_has_no_underline(tmp_path) -> None:
+    m = render_bundle(incident(case_answers("S01")), outcome("ppc"), tmp_path)
+    path = tmp_path / next(d["path"] for d in m["documents"] if d["id"] == "appi_report")
+    assert all(v == {False} for v in _rows(path).values())
