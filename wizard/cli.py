@@ -98,7 +98,7 @@ def cmd_graph(args: argparse.Namespace) -> int:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    from wizard.engine.checks import run_checks
+    from wizard.checks import run_checks
     problems, notes = run_checks()
     for n in notes:
         print(n)
