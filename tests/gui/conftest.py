@@ -83,3 +83,15 @@ def make_window(qtbot: Any, dialogs: ScriptedDialogs, home: Path) -> Iterator[Ca
         return w
 
     yield make
+
+
+@pytest.fixture
+def incident_file(tmp_path: Path) -> Callable[[str], Path]:
+    """The incident part of a public scenario, as the file a user would open."""
+
+    def write(name: str) -> Path:
+        p = tmp_path / f"{name}.json"
+        p.write_text(json.dumps(scenario(name)["incident"], ensure_ascii=False), encoding="utf-8")
+        return p
+
+    return write

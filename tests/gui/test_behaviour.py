@@ -1,0 +1,129 @@
+"""Back/edit, inline validation, keyboard, help and notes on the real window."""
+from __future__ import annotations
+
+from typing import Any
+
+from conftest import TODAY
+from PySide6.QtCore import QPoint, Qt
+from walk import answer, click_next, ime_commit
+
+from wizard.engine.session import Session
+
+
+def test_japanese_buttons_and_fits_720p(make_window: Any) -> None:
+    w = make_window()
+    assert w.next_button.text() == "次へ(&N) >"
+    assert w.back_button.text() == "< 戻る(&B)"
+    assert w.cancel_button.text() == "キャンセル"
+    assert w.finish_button.text() == "完了(&F)"
+    w.resize(1280, 720)
+    assert w.width() <= 1280 and w.height() <= 720
+    assert w.minimumSizeHint().width() <= 1280 and w.minimumSizeHint().height() <= 720
+
+
+def test_back_keeps_answers_and_changed_cause_lists_inapplicable(qtbot: Any, make_window: Any,
+                                                                  incident_file: Any) -> None:
+    w = make_window()
+    assert w.files.load(incident_file("S15"))
+    w.go_to("incident_cause")
+    assert w.question_page.field.value() == "theft"
+    assert "盗難は不正の目的" in w.question_page.note.text()  # the answer's note under the field
+    click_next(qtbot, w)
+    assert w.current == "incident_malicious"
+    qtbot.mouseClick(w.back_button, Qt.MouseButton.LeftButton)
+    assert w.current == "incident_cause"
+    assert w.question_page.field.value() == "theft"  # Back keeps the answer
+    assert not w.question_page.inapplicable.isVisible()
+
+    answer(qtbot, w, "intentional_provision")  # later answers stop applying
+    assert w.question_page.inapplicable.isVisible()
+    shown = w.question_page.inapplicable.text()
+    assert "不正の目的をもって行われたおそれがある行為か" in shown
+    assert "incident.malicious" in w.session.inapplicable()
+    assert w.session.answers["incident.malicious"] == "yes"  # kept, not deleted
+    w.go_to("review")
+    assert "incident.malicious" in w.review_page.inapplicable_facts
+    assert "incident_malicious" not in w.review_page.fix_buttons
+    # the engine excludes them: the outcome equals one computed without them
+    kept = {k: v for k, v in w.session.answers.items() if k not in w.session.inapplicable()}
+    assert w.session.outcome(today=TODAY)["appi"] == Session(kept).outcome(today=TODAY)["appi"]
+
+    qtbot.mouseClick(w.review_page.fix_buttons["incident_cause"], Qt.MouseButton.LeftButton)
+    assert w.current == "incident_cause"
+    answer(qtbot, w, "theft")  # changing back: nothing is lost
+    assert not w.question_page.inapplicable.isVisible()
+    assert w.session.inapplicable() == Session(w.session.answers).inapplicable()
+
+
+def test_inline_validation_blocks_next(qtbot: Any, make_window: Any) -> None:
+    w = make_window()
+    w.go_to("incident_known_on")
+    page = w.question_page
+    assert "必須" in page.text.text()  # required mark
+    assert not w.next_button.isEnabled()  # required and empty
+    answer(qtbot, w, "2099-01-01")
+    assert page.error.isVisible() and "今日" in page.error.text()
+    assert not w.next_button.isEnabled()
+    answer(qtbot, w, "2026-02-30")
+    assert "存在しない日付" in page.error.text()
+    answer(qtbot, w, "2026/11/2")  # other spellings are accepted
+    assert not page.error.isVisible()
+    assert w.session.answers["incident.known_on"] == "2026-11-02"
+    assert "令和8年11月2日（月）" in page.field.preview.text()
+
+    w.go_to("incident_occurred_on")
+    answer(qtbot, w, "2026-11-05")  # after 知った日
+    assert "知った日" in page.error.text()
+    assert not w.next_button.isEnabled()
+    answer(qtbot, w, None)  # 不明
+    assert not page.error.isVisible()
+    assert w.session.answers["incident.occurred_on"] is None
+
+    w.go_to("data_subjects")
+    for bad, words in (("-3", "0以上"), ("1.5", "整数"), ("abc", "数字")):
+        answer(qtbot, w, bad)
+        assert words in page.error.text(), bad
+        assert not w.next_button.isEnabled()
+        qtbot.keyClick(page.field.edit, Qt.Key.Key_Return)  # Enter does not pass an error
+        assert w.current == "data_subjects"
+    answer(qtbot, w, "1,200")
+    assert w.session.answers["data.subjects"] == 1200
+    assert w.next_button.isEnabled()
+
+
+def test_keyboard_enter_moves_on_and_japanese_typing(qtbot: Any, make_window: Any) -> None:
+    w = make_window()
+    w.activateWindow()
+    qtbot.waitUntil(w.isActiveWindow)  # mnemonics (Alt+…) need the active window
+    w.go_to("org_name")
+    edit = w.question_page.field.edit
+    assert edit.hasFocus() or w.question_page.field.focus_target() is edit
+    ime_commit(edit, "株式会社テスト")
+    qtbot.keyClick(edit, Qt.Key.Key_Return)  # Enter = 次へ
+    assert w.session.answers["org.name"] == "株式会社テスト"
+    assert w.current == "org_representative"
+    qtbot.keyClick(w.question_page.field.edit, Qt.Key.Key_B, Qt.KeyboardModifier.AltModifier)  # Alt+B = 戻る
+    qtbot.waitUntil(lambda: w.current == "org_name")
+    w.go_to("org_sector")
+    first = w.question_page.field.buttons[0]
+    qtbot.keyClick(first, Qt.Key.Key_3, Qt.KeyboardModifier.AltModifier)  # Alt+digit picks an option
+    qtbot.waitUntil(lambda: w.session.answers.get("org.sector") == w.question_page.field.values[2])
+
+
+def test_help_panel_and_sidebar_progress(qtbot: Any, make_window: Any) -> None:
+    w = make_window()
+    w.go_to("incident_cause")
+    body = w.question_page.help_panel.body.text()
+    q = w.session.question("incident_cause")
+    assert q.cite.split("、")[0] in body and "根拠" in body
+    qtbot.mouseClick(w.question_page.help_button, Qt.MouseButton.LeftButton, pos=QPoint(5, 5))
+    assert not w.question_page.help_panel.isVisible()
+    before = w.session.remaining("incident_cause")
+    assert f"残り {before + 1} 問" == w.remaining.text()
+    answer(qtbot, w, "intentional_provision")
+    after = w.session.remaining("incident_cause")
+    assert after != before and w.remaining.text() == f"残り {after + 1} 問"
+    items = [w.sidebar.item(i).text() for i in range(w.sidebar.count())]
+    assert [t.split("　")[0] for t in items] == ["事業者情報", "事案の概要", "個人データ", "マイナンバー", "業種別",
+                                                 "対応状況", "確認", "結果"]
+    assert w.sidebar.currentItem().text().startswith("事案の概要")
