@@ -42,12 +42,12 @@ def _incident(tmp_path, **changes):
 
 def test_assess_path_imports_no_qt_or_docx(tmp_path):
     p = _incident(tmp_path, **{"data.sensitive": "yes"})
-    code = ("import sys, runpy; sys.argv=['main.py','assess',%r,'--json'];\n"
+    code = (f"import sys, runpy; sys.argv=['main.py','assess',{str(p)!r},'--json'];\n"
             "from wizard.cli import main; import io, contextlib\n"
             "buf=io.StringIO()\n"
             "with contextlib.redirect_stdout(buf): rc=main(sys.argv[1:])\n"
             "heavy=[m for m in sys.modules if m.split('.')[0] in ('PySide6','docx','docxtpl','lxml','holidays','pydantic')]\n"
-            "print(rc, heavy)") % str(p)
+            "print(rc, heavy)")
     r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, timeout=60)
     assert r.stdout.strip() == "0 []", r.stdout + r.stderr
 
