@@ -4,8 +4,8 @@ from __future__ import annotations
 import pytest
 from docfixtures import ALL_KINDS, KIND_CASE, case_answers, docx_shape, docx_text, incident, outcome
 
-from wizard.domain.facts import FACTS
 from wizard.documents.api import render_bundle
+from wizard.domain.facts import FACTS
 
 HOSTILE = "A&B <tag> \"q\" 'a' {{7*7}} {% raw %}x{% endraw %} {_{ 𠮷野家 😀\x0b二行目\x00\x07\x0c\x1f終"
 LONG = "長" * 10_000
