@@ -136,3 +136,21 @@ def test_no_eval_or_exec_in_the_engine():
 def test_graph_walk_stops_at_end(graph):
     path = graph.walk({})
     assert path[0].id == graph.start and path[-1].edges[-1].target == END
+
+
+def test_parsed_sources_cache_follows_file_contents(tmp_path, monkeypatch):
+    from wizard.engine import catalog
+    root = tmp_path / "root"
+    shutil.copytree(ROOT / "questions", root / "questions")
+    shutil.copytree(ROOT / "rules", root / "rules")
+    monkeypatch.setenv("ROUEI_CACHE_DIR", str(tmp_path / "cache"))
+    first = catalog._parsed_sources(root)
+    assert list((tmp_path / "cache").glob("catalog-*.json"))
+    again = catalog._parsed_sources(root)  # from the cache, line numbers kept
+    assert again["questions"][0][1].line == first["questions"][0][1].line
+    f = root / "questions" / "10_incident.yaml"
+    f.write_text(f.read_text(encoding="utf-8").replace("この事案の件名", "事案の件名"), encoding="utf-8")
+    edited = catalog.graph_from_docs(catalog._parsed_sources(root)["questions"])
+    assert edited.nodes["incident_title"].text.startswith("事案の件名")
+    monkeypatch.setenv("ROUEI_CACHE_DIR", "")  # caching off still works
+    assert catalog._parsed_sources(root)["routing"]["sectors"]["telecom"] == "mic"

@@ -164,18 +164,30 @@ def _parse_node(raw: Any, file: str, flow: str) -> Question:
     )
 
 
-def load_graph(folder: Path) -> Graph:
+def read_docs(folder: Path) -> list[tuple[str, Any]]:
+    """(file name, parsed document) for every questions/*.yaml, in name order."""
     files = sorted(folder.glob("*.yaml"))
     if not files:
         raise GraphError(f"{folder}: 質問ファイル（*.yaml）がありません")
+    docs = []
+    for path in files:
+        try:
+            docs.append((path.name, parse_yaml(path.read_text(encoding="utf-8"), trusted=True)))
+        except LoadError as exc:
+            raise _err(path.name, exc.line, None, exc.message) from None
+    return docs
+
+
+def load_graph(folder: Path) -> Graph:
+    return graph_from_docs(read_docs(folder))
+
+
+def graph_from_docs(docs: list[tuple[str, Any]]) -> Graph:
     nodes: dict[str, Question] = {}
     flows: list[dict[str, Any]] = []
     start: str | None = None
-    for path in files:
-        try:
-            doc = parse_yaml(path.read_text(encoding="utf-8"), trusted=True)
-        except LoadError as exc:
-            raise _err(path.name, exc.line, None, exc.message) from None
+    for name, doc in docs:
+        path = Path(name)
         if not isinstance(doc, LineDict):
             raise _err(path.name, None, None, "最上位はキーと値の組で書いてください")
         for key in doc:

@@ -152,3 +152,27 @@ def load_file(path: Path, max_bytes: int = MAX_BYTES) -> Any:
     if path.suffix.lower() == ".json":
         return parse_json(text)
     return parse_yaml(text)
+
+
+def to_plain(obj: Any) -> Any:
+    """LineDict trees → JSON-able trees that keep the line numbers (for caching)."""
+    if isinstance(obj, LineDict):
+        return {"__ld__": [obj.line, obj.key_lines, {k: to_plain(v) for k, v in obj.items()}]}
+    if isinstance(obj, dict):
+        return {k: to_plain(v) for k, v in obj.items()}
+    if isinstance(obj, list | tuple):
+        return [to_plain(v) for v in obj]
+    return obj
+
+
+def from_plain(obj: Any) -> Any:
+    if isinstance(obj, dict):
+        packed = obj.get("__ld__")
+        if packed is not None and len(obj) == 1:
+            d = LineDict({k: from_plain(v) for k, v in packed[2].items()})
+            d.line, d.key_lines = packed[0], packed[1]
+            return d
+        return {k: from_plain(v) for k, v in obj.items()}
+    if isinstance(obj, list):
+        return [from_plain(v) for v in obj]
+    return obj
