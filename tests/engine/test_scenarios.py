@@ -232,3 +232,17 @@ def test_2017_mynumber_small_business_boundary(employees, exempt):
 def test_2017_mynumber_serious_incident():
     o = run(org__employee_count=30, **{**MN17, "mynumber__subjects": 101, "data__subjects": 101})
     assert o["mynumber"]["serious"] is True and o["mynumber"]["small_business_exempt"] is False
+
+
+@pytest.mark.parametrize("employees,noted", [(100, True), (101, False)])
+def test_employee_count_only_notes_the_small_business_guidance(employees, noted):
+    small = run(org__employee_count=employees, data__sensitive="yes")
+    assert small["appi"]["required"] is True  # reporting never turns on employee count today
+    assert any(r["rule"] == "appi.gl.small_business" for r in small["reasons"]) is noted
+
+
+def test_each_reason_appears_once():
+    o = run(incident__cause="insider", incident__malicious="yes", mynumber__included="yes", mynumber__subjects=200,
+            mynumber__system="other", mynumber__misuse="yes", mynumber__public_exposure="no", org__employee_count=5)
+    rules = [r["rule"] for r in o["reasons"]]
+    assert len(rules) == len(set(rules))

@@ -92,10 +92,13 @@ def _grounds(ev: Evaluation, group: str) -> tuple[list[int], list[int]]:
     for r in fired:
         v = ev.value(r)
         ev.reason(r, unknown=v is None)
+    return numbers, uncertain
+
+
+def _notes_rules(ev: Evaluation) -> None:
     for r in ev.ruleset.group("note", ev.known):
         if ev.value(r) is True:
             ev.reason(r)
-    return numbers, uncertain
 
 
 def _appi(ev: Evaluation, cat: Catalog, occurred: bool) -> dict[str, Any]:
@@ -245,6 +248,7 @@ def _current_documents(appi: dict[str, Any], mn: dict[str, Any], sector: list[di
 def _assess_current(ev: Evaluation, cat: Catalog) -> dict[str, Any]:
     occurred, kinds = occurrence(ev)
     appi = _appi(ev, cat, occurred)
+    _notes_rules(ev)
     mn = _mynumber(ev, occurred)
     processor_exempt = "processor_notified" in (appi["exempt"], mn["exempt"])
     notify = appi["required"] or mn["required"]
