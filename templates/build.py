@@ -25,7 +25,7 @@ VALUE_CELL = [("{{ r.changed }}", {"underline": True}), ("{{ r.plain }}", {})]
 def _report_head(doc) -> None:
     para(doc, "{{ date_text }}", align="right")
     para(doc, "{{ addressee }}", size=11, space_after=6)
-    sender = table(doc, [42, 78], borders=False, align="right")
+    sender = table(doc, [52, 72], borders=False, align="right")
     loop_rows(sender, "for s in sender", ["{{ s.label }}", "{{ s.value }}"])
     para(doc, "")
     para(doc, "{{ title }}", style="Title", align="center")

@@ -120,7 +120,7 @@ def publication(f: Fmt) -> str:
     return line + "\n" + f.pending("検討中")
 
 
-def other(f: Fmt, outcome: dict[str, Any], *, sector_lines: bool = True) -> str:
+def other(f: Fmt, outcome: dict[str, Any], *, sector_lines: bool = True, mynumber: bool = False) -> str:
     lines: list[str] = []
     value = f.a.get("response.other")
     if not is_blank(value):
@@ -131,8 +131,13 @@ def other(f: Fmt, outcome: dict[str, Any], *, sector_lines: bool = True) -> str:
                 continue
             where = sr.get("office") or sr.get("destination_name") or sr.get("destination") or ""
             lines.append(f"{sr.get('title') or sr.get('id')}：{where}".rstrip("："))
-    if (outcome.get("mynumber") or {}).get("required") and (outcome.get("appi") or {}).get("required"):
-        lines.append("特定個人情報を含むため、番号法に基づく報告を個人情報保護委員会へ別途行います。")
+    appi = outcome.get("appi") or {}
+    if (outcome.get("mynumber") or {}).get("required") and appi.get("required"):
+        if mynumber:
+            where = appi.get("office") or appi.get("destination_name") or "個人情報保護委員会"
+            lines.append(f"個人情報保護法第26条第1項に基づく報告を別途行います（報告先：{where}）。")
+        else:
+            lines.append("特定個人情報を含むため、番号法に基づく報告を個人情報保護委員会へ別途行います。")
     if f.a.get("incident.cause") == "ransomware":
         lines.append("ランサムウェア事案共通様式（令和7年10月1日から）を用いた報告の併用を検討します。")
     return "\n".join(lines) if lines else "特になし"

@@ -35,6 +35,7 @@ def _base(f: Fmt, title: str, addressee: str, intro: str, rows: list[tuple[str, 
 
 
 def _nine(f: Fmt, o: dict[str, Any], subject: str = "個人データ") -> list[tuple[str, str]]:
+    mynumber = subject == "特定個人情報"
     """規則8条1項 1〜9号 (with 発生事実 split out of 概要, as the forms do)."""
     return [
         ("概要", it.overview(f)),
@@ -48,7 +49,7 @@ def _nine(f: Fmt, o: dict[str, Any], subject: str = "個人データ") -> list[t
         ("本人への対応の実施状況", it.subject_response(f)),
         ("公表の実施状況", it.publication(f)),
         ("再発防止のための措置", f.text("response.prevention", "検討中")),
-        ("その他参考となる事項", it.other(f, o)),
+        ("その他参考となる事項", it.other(f, o, mynumber=mynumber)),
     ]
 
 
