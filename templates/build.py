@@ -68,6 +68,26 @@ FORM2017_NOTES = [
 ]
 
 
+def _notice_body(doc, *, ki: bool, gap: bool) -> None:
+    """Sender lines, title, opening, the numbered sections, closing, 以上 (letters and 公表文)."""
+    tag(doc, "{%p for s in sender_lines %}")
+    para(doc, "{{ s }}", align="right", space_after=0)
+    tag(doc, "{%p endfor %}")
+    para(doc, "")
+    para(doc, "{{ title }}", style="Title", align="center")
+    para(doc, "{{ opening }}", space_after=6)
+    if ki:
+        para(doc, "記", align="center")
+    tag(doc, "{%p for s in sections %}")
+    para(doc, "{{ s.heading }}", style="Heading 2", keep_next=True)
+    para(doc, "{{ s.body }}")
+    tag(doc, "{%p endfor %}")
+    if gap:
+        para(doc, "")
+    para(doc, "{{ closing }}", space_after=4)
+    para(doc, "以上", align="right")
+
+
 def letters() -> bytes:
     """本人通知: one letter per recipient, a page break between letters."""
     doc = new_document("個人情報の漏えい等に関するお詫びとお知らせ")
@@ -77,20 +97,7 @@ def letters() -> bytes:
     para(doc, "{{ a }}", space_after=0)
     tag(doc, "{%p endfor %}")
     para(doc, "{{ l.name_line }}", size=11, space_after=6)
-    tag(doc, "{%p for s in sender_lines %}")
-    para(doc, "{{ s }}", align="right", space_after=0)
-    tag(doc, "{%p endfor %}")
-    para(doc, "")
-    para(doc, "{{ title }}", style="Title", align="center")
-    para(doc, "{{ opening }}", space_after=6)
-    para(doc, "記", align="center")
-    tag(doc, "{%p for s in sections %}")
-    para(doc, "{{ s.heading }}", style="Heading 2", keep_next=True)
-    para(doc, "{{ s.body }}")
-    tag(doc, "{%p endfor %}")
-    para(doc, "")
-    para(doc, "{{ closing }}", space_after=4)
-    para(doc, "以上", align="right")
+    _notice_body(doc, ki=True, gap=True)
     tag(doc, "{%p if not loop.last %}")
     page_break(doc)
     tag(doc, "{%p endif %}")
@@ -102,18 +109,7 @@ def public_notice() -> bytes:
     doc = new_document("公表文")
     para(doc, "{{ date_text }}", align="right")
     para(doc, "{{ addressee }}", size=11)
-    tag(doc, "{%p for s in sender_lines %}")
-    para(doc, "{{ s }}", align="right", space_after=0)
-    tag(doc, "{%p endfor %}")
-    para(doc, "")
-    para(doc, "{{ title }}", style="Title", align="center")
-    para(doc, "{{ opening }}", space_after=6)
-    tag(doc, "{%p for s in sections %}")
-    para(doc, "{{ s.heading }}", style="Heading 2", keep_next=True)
-    para(doc, "{{ s.body }}")
-    tag(doc, "{%p endfor %}")
-    para(doc, "{{ closing }}", space_after=4)
-    para(doc, "以上", align="right")
+    _notice_body(doc, ki=False, gap=False)
     return to_bytes(doc)
 
 
