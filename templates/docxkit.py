@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import io
 import zipfile
+from collections.abc import Sequence
 from datetime import UTC, datetime
 
 from docx import Document
@@ -130,7 +131,7 @@ def table(doc, widths_mm: list[float], *, borders: bool = True, align: str = "le
     return tbl
 
 
-def row(tbl: Table, cells: list[list[tuple[str, dict]] | str], *, header: bool = False,
+def row(tbl: Table, cells: Sequence[list[tuple[str, dict]] | str], *, header: bool = False,
         cant_split: bool = False) -> None:
     """Append a row; each cell is a str (one run) or a list of (text, run-options) runs."""
     r = tbl.add_row()
@@ -156,11 +157,12 @@ def row(tbl: Table, cells: list[list[tuple[str, dict]] | str], *, header: bool =
             cell._tc.get_or_add_tcPr().append(shd)
 
 
-def loop_rows(tbl: Table, loop: str, cells: list[list[tuple[str, dict]] | str]) -> None:
+def loop_rows(tbl: Table, loop: str, cells: Sequence[list[tuple[str, dict]] | str]) -> None:
     """`{%tr for ... %}` row, the repeated row, `{%tr endfor %}` row."""
-    row(tbl, [f"{{%tr {loop} %}}"] + [""] * (len(cells) - 1))
+    pad: list[list[tuple[str, dict]] | str] = [""] * (len(cells) - 1)
+    row(tbl, [f"{{%tr {loop} %}}", *pad])
     row(tbl, cells, cant_split=True)
-    row(tbl, ["{%tr endfor %}"] + [""] * (len(cells) - 1))
+    row(tbl, ["{%tr endfor %}", *pad])
 
 
 def to_bytes(doc: DocumentObject) -> bytes:
