@@ -246,3 +246,8 @@ def test_each_reason_appears_once():
             mynumber__system="other", mynumber__misuse="yes", mynumber__public_exposure="no", org__employee_count=5)
     rules = [r["rule"] for r in o["reasons"]]
     assert len(rules) == len(set(rules))
+
+
+def test_informational_facts_do_not_raise_missing_warnings():
+    o = run(org__employee_count=...)
+    assert not any("org.employee_count" in w for w in o["warnings"])

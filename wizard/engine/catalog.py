@@ -87,7 +87,7 @@ class RuleSet:
         for _, c in self.derived:
             names |= c.names
         for r in self.rules:
-            if r.when:
+            if r.when and r.group != "note":  # notes inform; they never decide
                 names |= r.when.names
         return {n for n in names if n in FACTS}
 
