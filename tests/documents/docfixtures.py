@@ -12,7 +12,7 @@ from typing import Any
 
 from wizard import ROOT
 
-CASES = ROOT.parent / "shared" / "contract" / "cases"
+CASES = ROOT / "tests" / "engine" / "cases"  # copies of the public contract cases
 
 RESPONSE = {
     "incident.location": "本社営業部",

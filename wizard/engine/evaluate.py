@@ -28,24 +28,8 @@ class Evaluation:
             return True
         return rule.when(self.env)
 
-    def unknown_facts(self, names: set[str] | frozenset[str]) -> list[str]:
-        """Facts behind `names` (through derived values) whose answer is 不明 or missing."""
-        out: set[str] = set()
-        todo = list(names)
-        seen: set[str] = set()
-        while todo:
-            n = todo.pop()
-            if n in seen:
-                continue
-            seen.add(n)
-            if n in self.deps:
-                todo.extend(self.deps[n])
-            elif n in FACTS and self.env.get(n) in (None, "unknown"):
-                out.add(n)
-        return sorted(out)
-
-    def facts_of(self, rule: Rule) -> list[str]:
-        names = set(rule.when.names) if rule.when else set()
+    def leaf_facts(self, names: set[str] | frozenset[str]) -> set[str]:
+        """The answered-or-asked facts behind `names`, following derived values."""
         out: set[str] = set()
         todo, seen = list(names), set()
         while todo:
@@ -55,9 +39,18 @@ class Evaluation:
             seen.add(n)
             if n in self.deps:
                 todo.extend(self.deps[n])
-            elif n in FACTS and n in self.on_path:
+            elif n in FACTS:
                 out.add(n)
-        return sorted(out)
+        return out
+
+    def unknown_facts(self, names: set[str] | frozenset[str]) -> list[str]:
+        """Facts behind `names` whose answer is 不明 or missing."""
+        return sorted(f for f in self.leaf_facts(names) if self.env.get(f) in (None, "unknown"))
+
+    def facts_of(self, rule: Rule) -> list[str]:
+        """Facts on the current path that the rule's condition used."""
+        names = rule.when.names if rule.when else frozenset()
+        return sorted(f for f in self.leaf_facts(names) if f in self.on_path)
 
     def reason(self, rule: Rule, unknown: bool = False, text: str | None = None) -> None:
         body = text or (rule.unknown_text if unknown and rule.unknown_text else rule.text)
