@@ -84,7 +84,9 @@ def test_voluntary_mynumber_is_marked(tmp_path) -> None:
 def test_controller_notice(tmp_path) -> None:
     _, t = render(tmp_path, "processor")
     c = t["controller_notice"]
-    assert "第26条第1項ただし書" in c and "規則第9条" in c and "御中" in c
+    assert "第26条第1項ただし書" in c and "規則第9条" in c and "（委託元の名称）　御中" in c
+    _, t = render(tmp_path / "named", "processor", **{"incident.controller_name": "東西生命保険株式会社"})
+    assert "東西生命保険株式会社　御中" in t["controller_notice"]
 
 
 def test_broadcast_2017_forms(tmp_path) -> None:

@@ -104,6 +104,7 @@ FACTS: dict[str, Fact] = {f.id: f for f in [
     _f("incident.copy_exists", "tri", "同じ内容のデータが他に保管されているか"),
     _f("incident.role", "enum", "漏えい等した個人データの取扱いの立場", ROLES),
     _f("incident.controller_notified", "tri", "委託元に規則8条1項の事項を通知した（する）か"),
+    _f("incident.controller_name", "str", "委託元の名称"),
     # Data
     _f("data.is_personal_data", "tri", "個人データに当たるか"),
     _f("data.pseudonymized", "bool", "仮名加工情報である個人データか"),
