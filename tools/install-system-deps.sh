@@ -1,14 +1,15 @@
 #!/bin/sh
 # Installs the Debian packages the wizard needs (Qt runtime libraries, Xvfb for
 # screenshots, IPAex fonts, LibreOffice + poppler for PDF checks) and the
-# fontconfig aliases that map MS Mincho/Gothic to IPAex.  Runs only as root;
+# fontconfig aliases that map MS Mincho/Gothic to IPAex (Noto CJK is the fallback
+# for JIS X 0213 / CJK Ext-B name characters such as 𠮷 in PDFs).  Runs only as root;
 # otherwise says what to install and returns 0 so that `make` goes on.
 set -e
 PKGS="libglib2.0-0 libegl1 libgl1 libx11-6 libdbus-1-3 libfontconfig1 libfreetype6 libxkbcommon0 \
 libxcb1 libx11-xcb1 libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 \
 libxcb-randr0 libxcb-render0 libxcb-render-util0 libxcb-shape0 libxcb-shm0 libxcb-sync1 libxcb-util1 \
 libxcb-xfixes0 libxcb-xkb1 xvfb xauth fonts-ipaexfont-gothic fonts-ipaexfont-mincho fontconfig"
-OPTIONAL="libreoffice-writer-nogui poppler-utils"
+OPTIONAL="libreoffice-writer-nogui poppler-utils fonts-noto-cjk"
 STAMP=".venv/.system-deps"
 [ -f "$STAMP" ] && exit 0
 if [ "$(id -u)" != "0" ] || ! command -v apt-get >/dev/null 2>&1; then
