@@ -7,7 +7,7 @@ import tempfile
 from pathlib import Path
 
 from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
-from PySide6.QtGui import QFont, QFontDatabase
+from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication
 
 APP_NAME = "rouei-wizard"
@@ -26,18 +26,16 @@ def make_app(argv: list[str] | None = None) -> QApplication:
     app.setOrganizationName("")
     if not app.property("rouei_translated"):
         path = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
-        for name in ("qtbase", "qt"):
-            tr = QTranslator(app)
-            if tr.load(QLocale(QLocale.Language.Japanese, QLocale.Country.Japan), name, "_", path):
-                app.installTranslator(tr)
-        QLocale.setDefault(QLocale(QLocale.Language.Japanese, QLocale.Country.Japan))
-        families = set(QFontDatabase.families())
-        for family in ("IPAexGothic", "Noto Sans CJK JP", "Yu Gothic UI", "Meiryo UI", "Hiragino Sans"):
-            if family in families:
-                font = QFont(family)
-                font.setPointSize(11)
-                app.setFont(font)
-                break
+        japan = QLocale(QLocale.Language.Japanese, QLocale.Country.Japan)
+        tr = QTranslator(app)
+        if tr.load(japan, "qtbase", "_", path):  # 戻る／次へ／キャンセル／完了
+            app.installTranslator(tr)
+        QLocale.setDefault(japan)
+        # The platform's UI font is kept: fontconfig already maps Japanese to IPAex Gothic
+        # (fc-match sans-serif:lang=ja); only the size is raised for readability.
+        font = QFont(app.font())
+        font.setPointSize(11)
+        app.setFont(font)
         app.setProperty("rouei_translated", True)
     return app
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Protocol
 
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QWidget
 
 INCIDENT_FILTER = "事案ファイル (*.json *.yaml *.yml);;すべてのファイル (*)"
 
@@ -29,6 +29,8 @@ class QtDialogs:
     """The real dialogs (Japanese labels come from the loaded Qt translation)."""
 
     def choose(self, parent: QWidget | None, title: str, text: str, buttons: list[str]) -> int:
+        from PySide6.QtWidgets import QMessageBox
+
         box = QMessageBox(parent)
         box.setIcon(QMessageBox.Icon.Question)
         box.setWindowTitle(title)
@@ -42,15 +44,21 @@ class QtDialogs:
         return made.index(clicked) if clicked in made else -1  # type: ignore[arg-type]
 
     def open_file(self, parent: QWidget | None, title: str, start: str) -> str | None:
+        from PySide6.QtWidgets import QFileDialog
+
         path, _ = QFileDialog.getOpenFileName(parent, title, start, INCIDENT_FILTER)
         return path or None
 
     def save_file(self, parent: QWidget | None, title: str, start: str) -> str | None:
+        from PySide6.QtWidgets import QFileDialog
+
         path, _ = QFileDialog.getSaveFileName(parent, title, start, INCIDENT_FILTER)
         if path and not path.lower().endswith((".json", ".yaml", ".yml")):
             path += ".json"
         return path or None
 
     def folder(self, parent: QWidget | None, title: str, start: str) -> str | None:
+        from PySide6.QtWidgets import QFileDialog
+
         path = QFileDialog.getExistingDirectory(parent, title, start)
         return path or None

@@ -9,12 +9,11 @@ from __future__ import annotations
 import re
 import unicodedata
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
-    QCalendarWidget,
     QCheckBox,
     QComboBox,
     QHBoxLayout,
@@ -26,6 +25,9 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QCalendarWidget
 
 from wizard.domain.dates import format_date
 from wizard.domain.facts import FACTS, TRI_LABELS
@@ -157,13 +159,26 @@ class DateField(Field):
             self.unknown.setObjectName(f"unknown_{q.id}")
             self.unknown.toggled.connect(self._unknown_toggled)
             lay.addWidget(self.unknown)
-        self.calendar = QCalendarWidget()
-        self.calendar.setMaximumSize(420, 260)
-        self.calendar.setVisible(False)
-        self.calendar.clicked.connect(self._picked)
-        self.calendar.activated.connect(self._picked)
-        self.cal_button.toggled.connect(self.calendar.setVisible)
-        lay.addWidget(self.calendar)
+        self.calendar: QCalendarWidget | None = None  # built when first opened
+        self.cal_button.toggled.connect(self._toggle_calendar)
+
+    def _toggle_calendar(self, on: bool) -> None:
+        if self.calendar is None:
+            from PySide6.QtWidgets import QCalendarWidget
+
+            self.calendar = QCalendarWidget()
+            self.calendar.setMaximumSize(420, 260)
+            self.calendar.clicked.connect(self._picked)
+            self.calendar.activated.connect(self._picked)
+            layout = self.layout()
+            assert layout is not None
+            layout.addWidget(self.calendar)
+        v = parse_date_text(self.edit.text())
+        if isinstance(v, date):
+            self.calendar.setSelectedDate(QDate(v.year, v.month, v.day))
+        self.calendar.setVisible(on)
+        if on:
+            self.calendar.setFocus()
 
     def _picked(self, qd: QDate) -> None:
         self.edit.setText(qd.toString("yyyy-MM-dd"))
@@ -204,12 +219,6 @@ class DateField(Field):
         self.edit.blockSignals(True)
         self.edit.setText(value if isinstance(value, str) else "")
         self.edit.blockSignals(False)
-        if isinstance(value, str):
-            try:
-                d = date.fromisoformat(value)
-                self.calendar.setSelectedDate(QDate(d.year, d.month, d.day))
-            except ValueError:
-                pass
         self._update_preview()
 
     def focus_target(self) -> QWidget:

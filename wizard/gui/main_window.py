@@ -4,7 +4,7 @@ come from the Session; this class only moves between what it is told."""
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeyEvent, QKeySequence
@@ -27,13 +27,15 @@ from wizard.domain.facts import display_value, label
 from wizard.engine.graph import Graph, Question
 from wizard.engine.session import Session
 from wizard.gui.dialogs import DialogService, QtDialogs
-from wizard.gui.documents import DocumentActions
 from wizard.gui.fields import UNANSWERED
 from wizard.gui.files import IncidentFiles
 from wizard.gui.question_page import QuestionPage
-from wizard.gui.result_page import ResultPage
-from wizard.gui.review_page import ReviewPage
 from wizard.gui.storage import Storage
+
+if TYPE_CHECKING:
+    from wizard.gui.documents import DocumentActions
+    from wizard.gui.result_page import ResultPage
+    from wizard.gui.review_page import ReviewPage
 from wizard.gui.style import STYLE_SHEET
 
 REVIEW, RESULT = "review", "result"
@@ -61,7 +63,9 @@ class MainWindow(QMainWindow):
         self.setMinimumSize(960, 600)
         self._build()
         self.files = IncidentFiles(self)
-        self.docs = DocumentActions(self)
+        self._review: ReviewPage | None = None
+        self._result: ResultPage | None = None
+        self.docs: DocumentActions | None = None
         self._build_menu()
         self.autosave_timer = QTimer(self)
         self.autosave_timer.setSingleShot(True)
@@ -112,11 +116,7 @@ class MainWindow(QMainWindow):
         self.stack = QStackedWidget()
         self.question_page = QuestionPage()
         self.question_page.edited.connect(self._edited)
-        self.review_page = ReviewPage()
-        self.review_page.fix_requested.connect(self.go_to)
-        self.result_page = ResultPage()
-        for page in (self.question_page, self.review_page, self.result_page):
-            self.stack.addWidget(page)
+        self.stack.addWidget(self.question_page)  # 確認 and 結果 are built on first use (start-up time)
         right.addWidget(self.stack, 1)
         nav = QHBoxLayout()
         nav.setContentsMargins(16, 6, 16, 10)
@@ -165,6 +165,27 @@ class MainWindow(QMainWindow):
         quit_act.setShortcut(QKeySequence.StandardKey.Quit)
         quit_act.triggered.connect(self.close)
         menu.addAction(quit_act)
+
+    @property
+    def review_page(self) -> ReviewPage:
+        if self._review is None:
+            from wizard.gui.review_page import ReviewPage
+
+            self._review = ReviewPage()
+            self._review.fix_requested.connect(self.go_to)
+            self.stack.addWidget(self._review)
+        return self._review
+
+    @property
+    def result_page(self) -> ResultPage:
+        if self._result is None:
+            from wizard.gui.documents import DocumentActions
+            from wizard.gui.result_page import ResultPage
+
+            self._result = ResultPage()
+            self.stack.addWidget(self._result)
+            self.docs = DocumentActions(self)
+        return self._result
 
     # --- messages ----------------------------------------------------------------
     def show_banner(self, text: str, error: bool = True) -> None:

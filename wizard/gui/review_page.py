@@ -13,10 +13,22 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from wizard.domain.facts import display_value, label
+from wizard.domain.dates import format_date
+from wizard.domain.facts import FACTS, display_value, label
 from wizard.engine.graph import SECTIONS
 from wizard.engine.session import Session, is_answered
 from wizard.gui.style import ERROR, h
+
+
+def shown(fact: str, value: object) -> str:
+    """display_value, with dates in 和暦 and weekday as on the result page."""
+    f = FACTS.get(fact)
+    if f is not None and f.type in ("date", "datenull") and isinstance(value, str):
+        try:
+            return format_date(value, era=True, weekday=True)
+        except ValueError:
+            return value
+    return display_value(fact, value)
 
 
 class ReviewPage(QWidget):
@@ -59,7 +71,7 @@ class ReviewPage(QWidget):
                 grid.addWidget(head, row, 0, 1, 3)
                 row += 1
             answered = is_answered(q, session.answers)
-            value = display_value(q.fact, session.answers.get(q.fact)) if answered else "（未回答）"
+            value = shown(q.fact, session.answers.get(q.fact)) if answered else "（未回答）"
             star = f" <span style='color:{ERROR}'>＊</span>" if q.required else ""
             name = QLabel(h(label(q.fact)) + star)
             name.setWordWrap(True)
@@ -86,7 +98,7 @@ class ReviewPage(QWidget):
             row += 1
             for fact in self.inapplicable_facts:
                 grid.addWidget(QLabel(h(label(fact))), row, 0)
-                v = QLabel(f"<span style='color:#888'>{h(display_value(fact, session.answers.get(fact)))}</span>")
+                v = QLabel(f"<span style='color:#888'>{h(shown(fact, session.answers.get(fact)))}</span>")
                 v.setWordWrap(True)
                 grid.addWidget(v, row, 1)
                 row += 1
