@@ -31,9 +31,10 @@ def make_app(argv: list[str] | None = None) -> QApplication:
         if tr.load(japan, "qtbase", "_", path):  # 戻る／次へ／キャンセル／完了
             app.installTranslator(tr)
         QLocale.setDefault(japan)
-        # The platform's UI font is kept: fontconfig already maps Japanese to IPAex Gothic
-        # (fc-match sans-serif:lang=ja); only the size is raised for readability.
+        # One Japanese UI font for Latin and kana alike, so that line heights are even
+        # (a fallback list: Qt resolves the first installed one; no font-database scan).
         font = QFont(app.font())
+        font.setFamilies(["IPAexGothic", "Noto Sans CJK JP", "Yu Gothic UI", "Meiryo UI", "Hiragino Sans"])
         font.setPointSize(11)
         app.setFont(font)
         app.setProperty("rouei_translated", True)

@@ -87,13 +87,32 @@ def _report_block(title: str, block: dict[str, Any], today: date | None, grounds
     return "".join(parts)
 
 
+def summary(outcome: dict[str, Any]) -> str:
+    """One box at the top: who must be told, and the nearest dates."""
+    rows: list[str] = []
+    for key, name in (("appi", "個人情報保護法の報告"), ("mynumber", "番号法の報告")):
+        b = outcome.get(key) or {}
+        if not b.get("required"):
+            continue
+        where = b.get("office") or b.get("destination_name") or b.get("destination") or ""
+        pre = (b.get("preliminary") or {}).get("limit")
+        fin = (b.get("final") or {}).get("legal_deadline")
+        dates = "、".join(x for x in (f"速報 {format_date(pre, weekday=True)}まで" if pre else "",
+                                      f"確報 {format_date(fin, weekday=True)}まで" if fin else "") if x)
+        rows.append(f"<li><b>{h(name)}：必要</b>（{h(where)}）　{h(dates)}</li>")
+    if not rows:
+        rows.append("<li><b>法令上の報告：不要</b></li>")
+    ns = outcome.get("notify_subjects") or {}
+    rows.append(f"<li><b>本人への通知：{'必要' if ns.get('required') else '法令上は不要'}</b></li>")
+    for sr in outcome.get("sector_reports") or []:
+        title = sr.get("title") or SECTOR_TITLES.get(sr.get("id", ""), sr.get("id", ""))
+        rows.append(f"<li>{h(title)}（{h(sr.get('office') or sr.get('destination') or '')}）</li>")
+    return ("<table width='100%' cellpadding='8' style='background:#e8f1fb'><tr><td>"
+            f"<b>まとめ</b><ul>{''.join(rows)}</ul></td></tr></table>")
+
+
 def result_html(outcome: dict[str, Any], today: date | None = None) -> str:
-    parts: list[str] = []
-    warnings = outcome.get("warnings") or []
-    if warnings:
-        items = "".join(f"<li>{h(w)}</li>" for w in warnings)
-        parts.append(f"<table width='100%' cellpadding='8' style='background:{WARN_BG}'><tr><td>"
-                     f"<b>⚠ 確認が必要な点（{len(warnings)}件）</b><ul>{items}</ul></td></tr></table>")
+    parts: list[str] = [summary(outcome)]
     inc = outcome.get("incident") or {}
     kinds = "・".join(KIND_LABELS.get(k, k) for k in inc.get("kinds") or [])
     parts.append("<h2>何が起きたか（法律上の評価）</h2>")
@@ -135,6 +154,11 @@ def result_html(outcome: dict[str, Any], today: date | None = None) -> str:
             parts.append(f"<p>{h(sr['note'])}</p>")
         parts.append(_deadlines(sr, today))
 
+    warnings = outcome.get("warnings") or []
+    if warnings:  # 不明 answers that decided a branch and UNSURE points, styled to stand out
+        items = "".join(f"<li>{h(w)}</li>" for w in warnings)
+        parts.append(f"<br><table width='100%' cellpadding='8' style='background:{WARN_BG}'><tr><td>"
+                     f"<b>⚠ 確認が必要な点（{len(warnings)}件）</b><ul>{items}</ul></td></tr></table>")
     reasons = outcome.get("reasons") or []
     if reasons:
         parts.append("<h2>判断の理由と根拠</h2><ol>")
