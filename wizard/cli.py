@@ -71,14 +71,14 @@ def build_parser() -> argparse.ArgumentParser:
 def cmd_assess(args: argparse.Namespace) -> int:
     from wizard.engine.assess import assess
     from wizard.engine.incident import load_incident
-    today = _today(args.today)
+    today = _today(args.today) or date.today()  # a 知った日 after today is bad input (SPEC §4)
     incident = load_incident(args.file, today=today)
     outcome = assess(incident, today=today, draft=args.draft_2026)
     if args.json:
         sys.stdout.write(json.dumps(outcome, ensure_ascii=False, indent=2) + "\n")
     else:
         from wizard.engine.summary import summary_text
-        sys.stdout.write(summary_text(outcome, incident.answers, today or date.today()))
+        sys.stdout.write(summary_text(outcome, incident.answers, today))
     return 0
 
 

@@ -17,11 +17,10 @@ from fuzzkit import TODAY, incident_like, json_values, scaled
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from wizard.domain.facts import FACTS, REQUIRED_FOR_ASSESS
+from wizard.domain.facts import REQUIRED_FOR_ASSESS
 from wizard.engine.assess import assess_answers
 from wizard.engine.catalog import load_catalog
 from wizard.engine.incident import Incident, InputError, load_incident, validate_document
-from wizard.engine.yamlio import LoadError, load_file
 
 ROOT = Path(__file__).resolve().parents[2]
 JAPANESE = set("のはをがにでてすま")
@@ -34,35 +33,12 @@ def _japanese(msg: str) -> bool:
 def _load_and_assess(path: Path, today: date | None = TODAY) -> Any:
     """What `assess` does with a file: load, then decide; returns the outcome or the InputError."""
     try:
-        if known_bug(load_file(path)):
-            return None
-    except LoadError:
-        pass
-    try:
         inc = load_incident(path, today=today)
         assert isinstance(inc, Incident)
         return assess_answers(inc.answers, today=today, catalog=load_catalog())
     except InputError as exc:
         assert str(exc).strip() and _japanese(str(exc)), repr(exc)
         return exc
-
-
-def known_bug(doc: Any) -> str | None:
-    """Inputs that hit a finding already reported (each has its own xfail test below); the
-    general fuzz steps around them so that it keeps looking for new ones.  Delete an entry
-    once its xfail test passes."""
-    if not isinstance(doc, dict):
-        return None
-    answers = doc.get("answers")
-    if isinstance(answers, dict):
-        for key, value in answers.items():
-            fact = FACTS.get(key)
-            if fact is not None and fact.type == "enum" and isinstance(value, list | dict):
-                return "F4"
-    report = doc.get("report")
-    if isinstance(report, dict) and isinstance(report.get("stage"), list | dict):
-        return "F4"
-    return None
 
 
 @settings(max_examples=scaled(300))
@@ -73,8 +49,6 @@ def known_bug(doc: Any) -> str | None:
 @example({"format": "rouei-incident/1", "answers": {"incident.occurred_on": "2026-12-01",
                                                     "incident.known_on": "2026-11-01"}})
 def test_any_document_gives_incident_or_input_error(doc: Any) -> None:
-    if known_bug(doc):
-        return
     try:
         inc = validate_document(doc, "fuzz.json", TODAY)
     except InputError as exc:
@@ -122,11 +96,8 @@ def test_any_file_gives_incident_or_input_error(data: bytes, suffix: str) -> Non
         _load_and_assess(path)
 
 
-# --- found by fuzzing; the fix belongs to the engine (wizard/engine, lead) ---------------
+# --- found by fuzzing and fixed in the engine (kept as regression tests) ----------------
 
-@pytest.mark.xfail(reason="fuzz finding F1: assess without --today does not reject a 知った日 in the future "
-                          "(cli passes today=None); near 9999-12-31 the deadline arithmetic overflows → exit 1",
-                   strict=False)
 def test_far_future_known_on_without_today_is_bad_input(tmp_path: Path) -> None:
     path = tmp_path / "far.json"
     path.write_text(json.dumps({"format": "rouei-incident/1", "answers": {
@@ -135,9 +106,6 @@ def test_far_future_known_on_without_today_is_bad_input(tmp_path: Path) -> None:
     assert isinstance(_load_and_assess(path, today=None), InputError)
 
 
-@pytest.mark.xfail(reason="fuzz finding F4: an enum fact (org.sector, incident.cause, report.stage …) given a "
-                          "list or an object raises TypeError: unhashable type in values.check_value → exit 1",
-                   strict=False)
 @pytest.mark.parametrize("doc", [
     {"format": "rouei-incident/1", "answers": {"org.sector": ["general"]}},
     {"format": "rouei-incident/1", "answers": {"incident.cause": {"a": 1}}},
@@ -148,9 +116,6 @@ def test_enum_given_a_list_is_bad_input(doc: dict[str, Any]) -> None:
         validate_document(doc, "fuzz.json", TODAY)
 
 
-@pytest.mark.xfail(reason="fuzz finding F3: an integer of more than 4,300 digits raises ValueError "
-                          "(int_max_str_digits) inside the JSON/YAML reader → exit 1 instead of 2",
-                   strict=False)
 @pytest.mark.parametrize("suffix", [".json", ".yaml"])
 def test_huge_integer_is_bad_input(tmp_path: Path, suffix: str) -> None:
     path = tmp_path / f"big{suffix}"

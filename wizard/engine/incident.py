@@ -90,7 +90,8 @@ def validate_document(doc: Any, name: str = "入力", today: date | None = None)
         if not isinstance(report, dict) or set(report) - REPORT_KEYS:
             problems.append(f"{_where(name, doc, 'report')}: 「report」は {{\"stage\": …, \"previous\": …}} の形です")
             report = None
-        elif report.get("stage") is not None and report["stage"] not in FACTS["report.stage"].choices:
+        elif report.get("stage") is not None and (not isinstance(report["stage"], str)
+                                                  or report["stage"] not in FACTS["report.stage"].choices):
             problems.append(f"{_where(name, report, 'stage')}: report.stage は preliminary, final, combined のいずれかです")
     if problems:
         raise InputError("\n".join(problems))

@@ -27,6 +27,8 @@ def _date_ok(v: Any) -> str | None:
         return f"「{v}」は存在しない日付です"
     if d.year < 1900:
         return f"「{v}」は古すぎる日付です"
+    if d.year > 2200:
+        return f"「{v}」は先すぎる日付です"
     return None
 
 
@@ -57,7 +59,7 @@ def check_value(fact_id: str, value: Any) -> str | None:
     if t == "datenull":
         return None if value is None else _date_ok(value)
     if t == "enum":
-        if value in f.choices:
+        if isinstance(value, str) and value in f.choices:
             return None
         return f"「{value}」は使えません。使える値: {', '.join(f.choices)}"
     if t in ("str", "text"):

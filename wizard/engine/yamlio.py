@@ -123,6 +123,8 @@ def parse_yaml(text: str, trusted: bool = False) -> Any:
         raise LoadError(f"YAMLの書式が正しくありません（{exc}）") from None
     except RecursionError:
         raise LoadError("YAMLの入れ子が深すぎます") from None
+    except ValueError as exc:  # e.g. an integer of more than 4,300 digits
+        raise LoadError(f"YAMLの値を読めません（{exc}）") from None
 
 
 def _json_object(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
@@ -141,6 +143,10 @@ def parse_json(text: str) -> Any:
         raise LoadError(f"JSONの書式が正しくありません（{exc.lineno}行{exc.colno}列: {exc.msg}）", exc.lineno) from None
     except RecursionError:
         raise LoadError("JSONの入れ子が深すぎます") from None
+    except LoadError:
+        raise
+    except ValueError as exc:  # e.g. an integer of more than 4,300 digits
+        raise LoadError(f"JSONの値を読めません（{exc}）") from None
 
 
 def _bad_constant(name: str) -> Any:
