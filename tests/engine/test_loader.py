@@ -136,3 +136,8 @@ def test_atomic_save_is_private_and_round_trips(tmp_path):
             assert stat.S_IMODE((tmp_path / name).stat().st_mode) == 0o600
         assert load_incident(tmp_path / name).answers["incident.summary"] == "𠮷野家 & <b> {{7*7}} 🙂"
     assert not [p for p in tmp_path.iterdir() if p.name.endswith(".tmp")]
+
+
+def test_future_known_on_without_today_uses_the_system_date(tmp_path):
+    r = cli(write(tmp_path, "f.json", doc(**{"incident.known_on": "2199-01-01"})))
+    assert r.returncode == 2 and "今日" in r.stderr
