@@ -127,3 +127,17 @@ def test_help_panel_and_sidebar_progress(qtbot: Any, make_window: Any) -> None:
     assert [t.split("　")[0] for t in items] == ["事業者情報", "事案の概要", "個人データ", "マイナンバー", "業種別",
                                                  "対応状況", "確認", "結果"]
     assert w.sidebar.currentItem().text().startswith("事案の概要")
+
+
+def test_file_shortcuts_and_f1_after_first_paint(qtbot: Any, make_window: Any) -> None:
+    w = make_window()
+    qtbot.waitUntil(lambda: not w.pending_keys)  # installed right after the first paint
+    assert w.actions_by_name["保存(&S)"].shortcut().toString() == "Ctrl+S"
+    assert w.actions_by_name["名前を付けて保存(&A)…"].shortcut().toString() == "Ctrl+Shift+S"
+    assert w.question_page.help_key.shortcut().toString() == "F1"
+    w.activateWindow()
+    qtbot.waitUntil(w.isActiveWindow)
+    w.go_to("org_name")
+    assert w.question_page.help_panel.isVisible()
+    qtbot.keyClick(w.question_page.field.edit, Qt.Key.Key_F1)
+    qtbot.waitUntil(lambda: not w.question_page.help_panel.isVisible())

