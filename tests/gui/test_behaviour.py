@@ -123,10 +123,10 @@ def test_help_panel_and_sidebar_progress(qtbot: Any, make_window: Any) -> None:
     answer(qtbot, w, "intentional_provision")
     after = w.session.remaining("incident_cause")
     assert after != before and w.remaining.text() == f"残り {after + 1} 問"
-    items = [w.sidebar.item(i).text() for i in range(w.sidebar.count())]
+    items = w.sidebar.item_texts()
     assert [t.split("　")[0] for t in items] == ["事業者情報", "事案の概要", "個人データ", "マイナンバー", "業種別",
                                                  "対応状況", "確認", "結果"]
-    assert w.sidebar.currentItem().text().startswith("事案の概要")
+    assert w.sidebar.list.currentItem().text().startswith("事案の概要")
 
 
 def test_file_shortcuts_and_f1_after_first_paint(qtbot: Any, make_window: Any) -> None:
@@ -141,3 +141,13 @@ def test_file_shortcuts_and_f1_after_first_paint(qtbot: Any, make_window: Any) -
     assert w.question_page.help_panel.isVisible()
     qtbot.keyClick(w.question_page.field.edit, Qt.Key.Key_F1)
     qtbot.waitUntil(lambda: not w.question_page.help_panel.isVisible())
+
+
+def test_sidebar_jumps_to_sections(qtbot: Any, make_window: Any, incident_file: Any) -> None:
+    w = make_window()
+    assert w.files.load(incident_file("S42"))
+    ids = w.sidebar.section_ids
+    w.sidebar.list.itemClicked.emit(w.sidebar.list.item(ids.index("mynumber")))
+    assert w.session.question(w.current).section == "mynumber"
+    w.sidebar.list.itemActivated.emit(w.sidebar.list.item(ids.index("review")))  # Enter on the list
+    assert w.current == "review"

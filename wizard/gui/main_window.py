@@ -7,14 +7,12 @@ from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QTimer
-from PySide6.QtGui import QAction, QBrush, QCloseEvent, QColor, QKeyEvent, QKeySequence, QPaintEvent
+from PySide6.QtGui import QAction, QCloseEvent, QKeyEvent, QKeySequence, QPaintEvent
 from PySide6.QtWidgets import (
     QAbstractButton,
     QFrame,
     QHBoxLayout,
     QLabel,
-    QListWidget,
-    QListWidgetItem,
     QMainWindow,
     QPushButton,
     QStackedWidget,
@@ -30,6 +28,7 @@ from wizard.gui.dialogs import DialogService, QtDialogs
 from wizard.gui.fields import UNANSWERED
 from wizard.gui.files import IncidentFiles
 from wizard.gui.question_page import QuestionPage
+from wizard.gui.sidebar import Sidebar
 from wizard.gui.storage import Storage
 
 if TYPE_CHECKING:
@@ -97,21 +96,10 @@ class MainWindow(QMainWindow):
 
         body = QHBoxLayout()
         body.setSpacing(0)
-        side = QWidget()
-        side.setFixedWidth(230)
-        scol = QVBoxLayout(side)
-        scol.setContentsMargins(8, 10, 8, 8)
-        self.sidebar = QListWidget()
-        self.sidebar.setObjectName("sidebar")
-        self.sidebar.itemActivated.connect(self._section_clicked)
-        self.sidebar.itemClicked.connect(self._section_clicked)
-        self.remaining = QLabel()
-        self.remaining.setObjectName("remaining")
-        self.remaining.setWordWrap(True)
-        scol.addWidget(QLabel("<b>進み具合</b>"))
-        scol.addWidget(self.sidebar, 1)
-        scol.addWidget(self.remaining)
-        body.addWidget(side)
+        self.sidebar = Sidebar()
+        self.sidebar.section_chosen.connect(self._section_chosen)
+        self.remaining = self.sidebar.remaining
+        body.addWidget(self.sidebar)
 
         right = QVBoxLayout()
         self.stack = QStackedWidget()
@@ -265,36 +253,9 @@ class MainWindow(QMainWindow):
         self.result_page.show_outcome(outcome, s.answers, self.today)
 
     def refresh_progress(self) -> None:
-        s = self.session
-        current_section = {REVIEW: REVIEW, RESULT: RESULT}.get(self.current)
-        if current_section is None and self.current:
-            current_section = s.question(self.current).section
-        self.sidebar.blockSignals(True)
-        self.sidebar.clear()
-        self.section_ids: list[str] = []
-        for info in s.sections():
-            if info.id in (REVIEW, RESULT):
-                text = info.title
-            elif info.total == 0:
-                text = f"{info.title}　（対象外）"
-            else:
-                text = f"{info.title}　{info.answered}/{info.total}"
-            item = QListWidgetItem(text)
-            if info.total == 0 and info.id not in (REVIEW, RESULT):
-                item.setForeground(QBrush(QColor("#999999")))  # nothing to ask here on this path
-            self.sidebar.addItem(item)
-            self.section_ids.append(info.id)
-            if info.id == current_section:
-                self.sidebar.setCurrentItem(item)
-        self.sidebar.blockSignals(False)
-        if self.current in (REVIEW, RESULT):
-            left = 0
-        else:
-            left = s.remaining(self.current) + 1
-        self.remaining.setText(f"残り {left} 問" if left else "質問はすべて終わりました")
+        self.sidebar.refresh(self.session, self.current)
 
-    def _section_clicked(self, item: QListWidgetItem) -> None:
-        sid = self.section_ids[self.sidebar.row(item)]
+    def _section_chosen(self, sid: str) -> None:
         if sid in (REVIEW, RESULT):
             self.go_to(sid)
             return

@@ -21,6 +21,24 @@ from wizard.gui.fields import Field, make_field
 from wizard.gui.style import h
 
 
+def scrolled(widget: QWidget) -> QScrollArea:
+    """A frameless scroll area that resizes `widget` to its width."""
+    area = QScrollArea()
+    area.setWidgetResizable(True)
+    area.setFrameShape(QFrame.Shape.NoFrame)
+    area.setWidget(widget)
+    return area
+
+
+def message_label(name: str, visible: bool = False) -> QLabel:
+    """A wrapping label styled by object name (style.STYLE_SHEET), hidden until used."""
+    label = QLabel()
+    label.setObjectName(name)
+    label.setWordWrap(True)
+    label.setVisible(visible)
+    return label
+
+
 class HelpPanel(QFrame):
     def __init__(self) -> None:
         super().__init__()
@@ -37,12 +55,8 @@ class HelpPanel(QFrame):
         hl.setContentsMargins(0, 0, 0, 0)
         hl.addWidget(self.body)
         hl.addStretch(1)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
-        scroll.setWidget(holder)
         lay.addWidget(title)
-        lay.addWidget(scroll, 1)
+        lay.addWidget(scrolled(holder), 1)
 
     def show_question(self, q: Question) -> None:
         parts: list[str] = []
@@ -94,36 +108,20 @@ class QuestionPage(QWidget):
         top.addWidget(self.help_button)
         col.addLayout(top)
 
-        self.text = QLabel()
-        self.text.setObjectName("question")
-        self.text.setWordWrap(True)
+        self.text = message_label("question", visible=True)
         col.addWidget(self.text)
 
         self.field_box = QVBoxLayout()
         col.addLayout(self.field_box)
-        self.error = QLabel()
-        self.error.setObjectName("error")
-        self.error.setWordWrap(True)
-        self.error.setVisible(False)
-        col.addWidget(self.error)
-        self.note = QLabel()
-        self.note.setObjectName("note")
-        self.note.setWordWrap(True)
-        self.note.setVisible(False)
-        col.addWidget(self.note)
-        self.inapplicable = QLabel()
-        self.inapplicable.setObjectName("inapplicable")
-        self.inapplicable.setWordWrap(True)
-        self.inapplicable.setVisible(False)
-        col.addWidget(self.inapplicable)
+        self.error = message_label("error")
+        self.note = message_label("note")
+        self.inapplicable = message_label("inapplicable")
+        for label in (self.error, self.note, self.inapplicable):
+            col.addWidget(label)
         col.addStretch(1)
 
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
-        scroll.setWidget(main)
-        self.scroller = scroll
-        outer.addWidget(scroll, 1)
+        self.scroller = scrolled(main)
+        outer.addWidget(self.scroller, 1)
         self.help_panel = HelpPanel()
         outer.addWidget(self.help_panel)
         self.help_button.toggled.connect(self.help_panel.setVisible)

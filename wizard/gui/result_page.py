@@ -13,13 +13,13 @@ from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
     QPushButton,
-    QScrollArea,
     QTextBrowser,
     QVBoxLayout,
     QWidget,
 )
 
 from wizard.gui.ppc_fields import ppc_fields
+from wizard.gui.question_page import message_label, scrolled
 from wizard.gui.result_text import result_html
 
 SHORT = {"漏えい等が発生し、又は発生したおそれがある個人データの項目": "項目",
@@ -55,10 +55,7 @@ class ResultPage(QWidget):
         row.addWidget(self.folder_button)
         row.addStretch(1)
         left.addLayout(row)
-        self.status = QLabel()
-        self.status.setObjectName("doc_status")
-        self.status.setWordWrap(True)
-        self.status.setVisible(False)
+        self.status = message_label("doc_status")
         left.addWidget(self.status)
         self.doc_list = QListWidget()
         self.doc_list.setObjectName("doc_list")
@@ -81,10 +78,7 @@ class ResultPage(QWidget):
         self.copied.setWordWrap(True)
         col.addWidget(self.copied)
         col.addStretch(1)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
-        scroll.setWidget(side)
+        scroll = scrolled(side)
         scroll.setFixedWidth(262)
         outer.addWidget(scroll)
         self.copy_buttons: dict[str, QPushButton] = {}

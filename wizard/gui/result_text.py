@@ -9,15 +9,9 @@ from datetime import date
 from typing import Any
 
 from wizard.domain.dates import format_date
+from wizard.engine.summary import DOC_JA, KIND_JA, PUBLICATION_JA  # same words as `assess`
 from wizard.gui.style import ERROR, WARN_BG, h
 
-KIND_LABELS = {"leak": "漏えい", "loss": "滅失", "damage": "毀損"}
-PUBLICATION = {
-    "recommended": "公表することが望ましい（二次被害の防止・類似事案の発生防止のため）",
-    "optional": "公表は任意（事案の内容に応じて判断）",
-    "substitute": "本人に連絡できないため、公表等の代替措置をとる",
-    "not_recommended": "公表は不要（又は望ましくない）",
-}
 SECTOR_TITLES = {
     "telecom_secrecy": "通信の秘密の漏えいの報告（電気通信事業法28条）",
     "telecom_specific_user_info": "特定利用者情報の漏えいの報告（電気通信事業法）",
@@ -114,7 +108,7 @@ def summary(outcome: dict[str, Any]) -> str:
 def result_html(outcome: dict[str, Any], today: date | None = None) -> str:
     parts: list[str] = [summary(outcome)]
     inc = outcome.get("incident") or {}
-    kinds = "・".join(KIND_LABELS.get(k, k) for k in inc.get("kinds") or [])
+    kinds = "・".join(KIND_JA.get(k, k) for k in inc.get("kinds") or [])
     parts.append("<h2>何が起きたか（法律上の評価）</h2>")
     if inc.get("occurred"):
         suspected = "（おそれを含む）" if inc.get("suspected") else ""
@@ -143,7 +137,7 @@ def result_html(outcome: dict[str, Any], today: date | None = None) -> str:
         parts.append("<h3>委託元への通知</h3><p><b>必要です</b>（規則9条）。速やかに委託元へ通知してください。</p>")
     pub = outcome.get("publication")
     if pub:
-        parts.append(f"<h3>公表</h3><p>{h(PUBLICATION.get(pub, pub))}</p>")
+        parts.append(f"<h3>公表</h3><p>{h(PUBLICATION_JA.get(pub, pub))}</p>")
     for sr in outcome.get("sector_reports") or []:
         title = sr.get("title") or SECTOR_TITLES.get(sr.get("id", ""), sr.get("id", ""))
         where = sr.get("office") or sr.get("destination") or ""
@@ -168,5 +162,6 @@ def result_html(outcome: dict[str, Any], today: date | None = None) -> str:
         parts.append("</ol>")
     docs = outcome.get("documents") or []
     if docs:
-        parts.append(f"<p style='color:#666'>作成する文書：{h(', '.join(docs))}</p>")
+        names = "、".join(DOC_JA.get(d, d) for d in docs)
+        parts.append(f"<h3>作成する文書</h3><p>{h(names)}（「文書を作成…」で作成します）</p>")
     return "".join(parts)

@@ -4,11 +4,9 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QFrame,
     QGridLayout,
     QLabel,
     QPushButton,
-    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -17,6 +15,7 @@ from wizard.domain.dates import format_date
 from wizard.domain.facts import FACTS, display_value, label
 from wizard.engine.graph import SECTIONS
 from wizard.engine.session import Session, is_answered
+from wizard.gui.question_page import scrolled
 from wizard.gui.style import ERROR, h
 
 
@@ -48,9 +47,7 @@ class ReviewPage(QWidget):
         self.missing.setObjectName("error")
         self.missing.setWordWrap(True)
         outer.addWidget(self.missing)
-        self.scroller = QScrollArea()
-        self.scroller.setWidgetResizable(True)
-        self.scroller.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroller = scrolled(QWidget())
         outer.addWidget(self.scroller, 1)
         self.fix_buttons: dict[str, QPushButton] = {}
         self.inapplicable_facts: list[str] = []

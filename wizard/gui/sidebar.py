@@ -1,0 +1,62 @@
+"""The sections sidebar: per-section answered/total on the current path and an
+exact 残り N 問 — all counts come from Session."""
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
+
+from wizard.engine.session import Session
+
+PAGES = ("review", "result")
+
+
+class Sidebar(QWidget):
+    section_chosen = Signal(str)  # section id, or review / result
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setFixedWidth(230)
+        col = QVBoxLayout(self)
+        col.setContentsMargins(8, 10, 8, 8)
+        self.list = QListWidget()
+        self.list.setObjectName("sidebar")
+        self.list.itemActivated.connect(self._chosen)
+        self.list.itemClicked.connect(self._chosen)
+        self.remaining = QLabel()
+        self.remaining.setObjectName("remaining")
+        self.remaining.setWordWrap(True)
+        col.addWidget(QLabel("<b>進み具合</b>"))
+        col.addWidget(self.list, 1)
+        col.addWidget(self.remaining)
+        self.section_ids: list[str] = []
+
+    def refresh(self, session: Session, current: str) -> None:
+        """`current`: a question id, or review / result."""
+        section = current if current in PAGES else (session.question(current).section if current else None)
+        self.list.blockSignals(True)
+        self.list.clear()
+        self.section_ids = []
+        for info in session.sections():
+            if info.id in PAGES:
+                text = info.title
+            elif info.total == 0:
+                text = f"{info.title}　（対象外）"
+            else:
+                text = f"{info.title}　{info.answered}/{info.total}"
+            item = QListWidgetItem(text)
+            if info.total == 0 and info.id not in PAGES:
+                item.setForeground(QBrush(QColor("#999999")))  # nothing to ask here on this path
+            self.list.addItem(item)
+            self.section_ids.append(info.id)
+            if info.id == section:
+                self.list.setCurrentItem(item)
+        self.list.blockSignals(False)
+        left = 0 if current in PAGES or not current else session.remaining(current) + 1
+        self.remaining.setText(f"残り {left} 問" if left else "質問はすべて終わりました")
+
+    def _chosen(self, item: QListWidgetItem) -> None:
+        self.section_chosen.emit(self.section_ids[self.list.row(item)])
+
+    def item_texts(self) -> list[str]:
+        return [self.list.item(i).text() for i in range(self.list.count())]
