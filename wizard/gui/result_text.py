@@ -12,6 +12,10 @@ from wizard.domain.dates import format_date
 from wizard.engine.summary import DOC_JA, KIND_JA, PUBLICATION_JA  # same words as `assess`
 from wizard.gui.style import ERROR, WARN_BG, h
 
+DESTINATIONS = {  # for blocks that carry only the code (e.g. the My Number report)
+    "ppc": "個人情報保護委員会", "mic": "総務大臣（総合通信局等）", "fsa": "金融庁（財務局等）",
+    "meti": "経済産業省", "mlit": "国土交通省（地方整備局等）",
+}
 SECTOR_TITLES = {
     "telecom_secrecy": "通信の秘密の漏えいの報告（電気通信事業法28条）",
     "telecom_specific_user_info": "特定利用者情報の漏えいの報告（電気通信事業法）",
@@ -60,7 +64,7 @@ def _report_block(title: str, block: dict[str, Any], today: date | None, grounds
     grounds = block.get("grounds") or []
     gtext = "、".join(f"{n}号" for n in grounds) if grounds else "該当なし"
     if required:
-        dest = block.get("destination_name") or block.get("destination") or ""
+        dest = block.get("destination_name") or DESTINATIONS.get(block.get("destination") or "", "")
         office = block.get("office")
         addressee = block.get("addressee")
         parts.append(f"<p><b style='color:{ERROR}'>報告が必要です。</b> 該当：{h(grounds_label)} {h(gtext)}</p>")
@@ -88,7 +92,7 @@ def summary(outcome: dict[str, Any]) -> str:
         b = outcome.get(key) or {}
         if not b.get("required"):
             continue
-        where = b.get("office") or b.get("destination_name") or b.get("destination") or ""
+        where = b.get("office") or b.get("destination_name") or DESTINATIONS.get(b.get("destination") or "", "")
         pre = (b.get("preliminary") or {}).get("limit")
         fin = (b.get("final") or {}).get("legal_deadline")
         dates = "、".join(x for x in (f"速報 {format_date(pre, weekday=True)}まで" if pre else "",
@@ -100,7 +104,8 @@ def summary(outcome: dict[str, Any]) -> str:
     rows.append(f"<li><b>本人への通知：{'必要' if ns.get('required') else '法令上は不要'}</b></li>")
     for sr in outcome.get("sector_reports") or []:
         title = sr.get("title") or SECTOR_TITLES.get(sr.get("id", ""), sr.get("id", ""))
-        rows.append(f"<li>{h(title)}（{h(sr.get('office') or sr.get('destination') or '')}）</li>")
+        where = sr.get("office") or DESTINATIONS.get(sr.get("destination") or "", "")
+        rows.append(f"<li>{h(title)}（{h(where)}）</li>")
     return ("<table width='100%' cellpadding='8' style='background:#e8f1fb'><tr><td>"
             f"<b>まとめ</b><ul>{''.join(rows)}</ul></td></tr></table>")
 
@@ -140,7 +145,7 @@ def result_html(outcome: dict[str, Any], today: date | None = None) -> str:
         parts.append(f"<h3>公表</h3><p>{h(PUBLICATION_JA.get(pub, pub))}</p>")
     for sr in outcome.get("sector_reports") or []:
         title = sr.get("title") or SECTOR_TITLES.get(sr.get("id", ""), sr.get("id", ""))
-        where = sr.get("office") or sr.get("destination") or ""
+        where = sr.get("office") or DESTINATIONS.get(sr.get("destination") or "", "")
         parts.append(f"<h3>{h(title)}</h3><p>提出先：{h(where)}</p>")
         if sr.get("first_report"):
             parts.append(f"<p>第一報：{h(sr['first_report'])}</p>")
