@@ -131,9 +131,9 @@ def test_help_panel_and_sidebar_progress(qtbot: Any, make_window: Any) -> None:
 
 def test_file_shortcuts_and_f1_after_first_paint(qtbot: Any, make_window: Any) -> None:
     w = make_window()
-    qtbot.waitUntil(lambda: not w.pending_keys)  # installed right after the first paint
-    assert w.actions_by_name["保存(&S)"].shortcut().toString() == "Ctrl+S"
-    assert w.actions_by_name["名前を付けて保存(&A)…"].shortcut().toString() == "Ctrl+Shift+S"
+    qtbot.waitUntil(lambda: not w.menus.pending_keys)  # installed right after the first paint
+    assert w.menus.actions["保存(&S)"].shortcut().toString() == "Ctrl+S"
+    assert w.menus.actions["名前を付けて保存(&A)…"].shortcut().toString() == "Ctrl+Shift+S"
     assert w.question_page.help_key.shortcut().toString() == "F1"
     w.activateWindow()
     qtbot.waitUntil(w.isActiveWindow)
@@ -151,3 +151,17 @@ def test_sidebar_jumps_to_sections(qtbot: Any, make_window: Any, incident_file: 
     assert w.session.question(w.current).section == "mynumber"
     w.sidebar.list.itemActivated.emit(w.sidebar.list.item(ids.index("review")))  # Enter on the list
     assert w.current == "review"
+
+
+def test_draft_2026_option_is_labelled_not_in_force(make_window: Any, incident_file: Any) -> None:
+    w = make_window()
+    assert w.files.load(incident_file("S15"))
+    w.go_to("result")
+    assert "施行されていません" not in w.result_page.browser.toPlainText()
+    w.menus.options["options.ruleset_2026_draft"].setChecked(True)
+    assert w.session.answers["options.ruleset_2026_draft"] is True
+    assert w.session.outcome(today=TODAY)["ruleset"] == "appi-2026-draft"
+    assert "この規則は施行されていません（試算）" in w.result_page.browser.toPlainText()
+    assert "未施行" in w.banner_text.text()
+    w.menus.options["options.era"].setChecked(True)
+    assert w.session.answers["options.era"] == "seireki"

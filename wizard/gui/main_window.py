@@ -7,7 +7,7 @@ from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QTimer
-from PySide6.QtGui import QAction, QCloseEvent, QKeyEvent, QKeySequence, QPaintEvent
+from PySide6.QtGui import QCloseEvent, QKeyEvent, QPaintEvent
 from PySide6.QtWidgets import (
     QAbstractButton,
     QFrame,
@@ -27,6 +27,7 @@ from wizard.engine.session import Session
 from wizard.gui.dialogs import DialogService, QtDialogs
 from wizard.gui.fields import UNANSWERED
 from wizard.gui.files import IncidentFiles
+from wizard.gui.menus import Menus
 from wizard.gui.question_page import QuestionPage
 from wizard.gui.sidebar import Sidebar
 from wizard.gui.storage import Storage
@@ -65,13 +66,11 @@ class MainWindow(QMainWindow):
         self._review: ReviewPage | None = None
         self._result: ResultPage | None = None
         self.docs: DocumentActions | None = None
-        self._build_menu()
+        self.menus = Menus(self)
         self.autosave_timer = QTimer(self)
         self.autosave_timer.setSingleShot(True)
         self.autosave_timer.setInterval(400)
         self.autosave_timer.timeout.connect(self.files.autosave)
-        # The first setShortcut() builds PySide's whole Qt namespace (~15–25 ms), so the
-        # keys are installed right after the first paint (paintEvent) instead of before it.
 
     # --- layout ----------------------------------------------------------------
     def _build(self) -> None:
@@ -129,34 +128,6 @@ class MainWindow(QMainWindow):
         root.addLayout(body, 1)
         self.setCentralWidget(central)
 
-    def _build_menu(self) -> None:
-        menu = self.menuBar().addMenu("ファイル(&F)")
-        f = self.files
-        entries: list[tuple[str, str, Any]] = [
-            ("新規(&N)", "Ctrl+N", f.new),  # strings: QKeySequence.StandardKey costs ~5 ms to build
-            ("開く(&O)…", "Ctrl+O", f.open),
-            ("保存(&S)", "Ctrl+S", f.save),
-            ("名前を付けて保存(&A)…", "Ctrl+Shift+S", f.save_as),
-        ]
-        self.actions_by_name: dict[str, QAction] = {}
-        self.pending_keys: list[tuple[QAction, str]] = []
-        for text, key, slot in entries:
-            act = QAction(text, self)
-            self.pending_keys.append((act, key))
-            act.triggered.connect(lambda _c=False, s=slot: s())
-            menu.addAction(act)
-            self.actions_by_name[text] = act
-        menu.addSeparator()
-        prof = QAction("事業者情報をプロファイルに保存(&P)", self)
-        prof.triggered.connect(lambda _c=False: f.save_profile())
-        menu.addAction(prof)
-        menu.addSeparator()
-        quit_act = QAction("終了(&X)", self)
-        self.pending_keys.append((quit_act, "Ctrl+Q"))
-        self.pending_keys.append((self.question_page.help_key, "F1"))
-        quit_act.triggered.connect(self.close)
-        menu.addAction(quit_act)
-
     @property
     def review_page(self) -> ReviewPage:
         if self._review is None:
@@ -180,13 +151,7 @@ class MainWindow(QMainWindow):
 
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 (Qt override)
         super().paintEvent(event)
-        if self.pending_keys:
-            QTimer.singleShot(0, self.install_shortcuts)
-
-    def install_shortcuts(self) -> None:
-        for act, key in self.pending_keys:
-            act.setShortcut(QKeySequence(key))
-        self.pending_keys = []
+        self.menus.after_first_paint()
 
     # --- messages ----------------------------------------------------------------
     def show_banner(self, text: str, error: bool = True) -> None:
@@ -198,6 +163,7 @@ class MainWindow(QMainWindow):
     def set_session(self, session: Session) -> None:
         self.session = session
         self.dropped = set()
+        self.menus.sync_options()
         first = session.first_unanswered()
         if first is None:
             self.show_page(REVIEW)
