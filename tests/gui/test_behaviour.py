@@ -3,9 +3,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from conftest import TODAY
+from gui_support import TODAY
+from gui_walk import answer, click_next, ime_commit
 from PySide6.QtCore import QPoint, Qt
-from walk import answer, click_next, ime_commit
 
 from wizard.engine.session import Session
 

@@ -9,8 +9,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import DEAD_PID, scenario
-from walk import answer, click_next, ime_commit
+from gui_support import DEAD_PID, scenario
+from gui_walk import answer, click_next, ime_commit
 
 from wizard.engine.incident import load_incident
 

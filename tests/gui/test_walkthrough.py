@@ -5,8 +5,8 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from conftest import TODAY, scenario
-from walk import click_next, walk
+from gui_support import TODAY, scenario
+from gui_walk import click_next, walk
 
 from wizard.domain.dates import format_date
 from wizard.engine.session import Session
