@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from typing import Any
 
+import pytest
 from gui_support import TODAY
 from gui_walk import answer, click_next, ime_commit
 from PySide6.QtCore import QPoint, Qt
@@ -165,3 +166,19 @@ def test_draft_2026_option_is_labelled_not_in_force(make_window: Any, incident_f
     assert "未施行" in w.banner_text.text()
     w.menus.options["options.era"].setChecked(True)
     assert w.session.answers["options.era"] == "seireki"
+
+
+@pytest.mark.parametrize("qid,value", [("org_name", "ABC"), ("incident_known_on", "2026-11-02"),
+                                       ("incident_cause", "loss"), ("data_items", ["氏名"])])
+def test_tab_goes_from_the_answer_to_next(qtbot: Any, make_window: Any, qid: str, value: Any) -> None:
+    w = make_window()
+    w.activateWindow()
+    qtbot.waitUntil(w.isActiveWindow)
+    w.go_to(qid)
+    answer(qtbot, w, value)
+    assert w.next_button.isEnabled()
+    last = w.question_page.field.last_tab_stop()
+    last.setFocus()
+    qtbot.waitUntil(last.hasFocus)
+    qtbot.keyClick(last, Qt.Key.Key_Tab)
+    qtbot.waitUntil(lambda: w.focusWidget() is w.next_button)

@@ -153,3 +153,20 @@ def test_screenshot_writes_png(tmp_path: Path, incident_file: Any) -> None:
     assert screenshot(str(png), str(incident_file("S49")), "result") == 0
     assert png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
     assert screenshot(str(tmp_path / "x.png"), None, "no_such_page") == 2
+
+
+def test_inapplicable_answers_kept_until_saved(qtbot: Any, make_window: Any, dialogs: Any, tmp_path: Path,
+                                               incident_file: Any) -> None:
+    w = make_window()
+    assert w.files.load(incident_file("S15"))
+    w.go_to("incident_cause")
+    answer(qtbot, w, "intentional_provision")
+    assert "incident.malicious" in w.session.answers  # kept while editing
+    rec = w.storage.recovery_path
+    qtbot.waitUntil(lambda: rec.exists() and "incident.malicious" in rec.read_text(encoding="utf-8"))
+    out = tmp_path / "saved.json"
+    dialogs.paths = [str(out)]
+    assert w.files.save_as()
+    saved = load_incident(out).answers
+    assert "incident.malicious" not in saved and saved["incident.cause"] == "intentional_provision"
+    assert w.session.inapplicable() == []

@@ -66,6 +66,10 @@ class Field(QWidget):
     def focus_target(self) -> QWidget:
         return self
 
+    def last_tab_stop(self) -> QWidget:
+        """The field's last keyboard stop; Tab from here goes to 次へ."""
+        return self.focus_target()
+
     def note_key(self) -> str | None:
         v = self.value()
         if v is UNANSWERED:
@@ -114,6 +118,9 @@ class OptionsField(Field):
     def focus_target(self) -> QWidget:
         checked = self.group.checkedButton()
         return checked if checked is not None else self.buttons[0]
+
+    def last_tab_stop(self) -> QWidget:
+        return self.buttons[-1]
 
 
 def parse_date_text(text: str) -> date | str | None:
@@ -223,6 +230,9 @@ class DateField(Field):
 
     def focus_target(self) -> QWidget:
         return self.edit
+
+    def last_tab_stop(self) -> QWidget:
+        return self.unknown if self.unknown is not None else self.cal_button
 
 
 class IntField(Field):

@@ -196,6 +196,12 @@ class MainWindow(QMainWindow):
             pos, total = s.position(q.id)
             self.question_page.show_question(q, value, f"問 {pos} / {total}")
             self.stack.setCurrentWidget(self.question_page)
+            field = self.question_page.field
+            if field is not None:  # keyboard: the answer, then 次へ, 戻る, キャンセル, the sidebar
+                chain = [field.last_tab_stop(), self.next_button, self.back_button, self.cancel_button,
+                         self.sidebar.list, self.question_page.help_button]
+                for a, b in zip(chain, chain[1:], strict=False):
+                    QWidget.setTabOrder(a, b)
             self._refresh_feedback(q, show_error=False)
             self.question_page.focus_field()
         self.back_button.setEnabled(target in (REVIEW, RESULT) or s.previous_question(target) is not None)
