@@ -86,7 +86,7 @@ class OptionsField(Field):
         super().__init__(q)
         lay = QVBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
-        lay.setSpacing(6)
+        lay.setSpacing(2 if len(options) > 8 else 6)  # long lists (事案の種類) stay on one screen
         self.group = QButtonGroup(self)
         self.buttons: list[QRadioButton] = []
         self.values = [v for v, _ in options]

@@ -180,6 +180,8 @@ class MainWindow(QMainWindow):
 
     # --- navigation ------------------------------------------------------------
     def show_page(self, target: str) -> None:
+        if target != self.current:  # the box is about the change just made; 確認 lists them all
+            self.dropped = set()
         self.current = target
         s = self.session
         if target == REVIEW:
