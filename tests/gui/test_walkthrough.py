@@ -11,7 +11,7 @@ from gui_walk import click_next, walk
 from wizard.domain.dates import format_date
 from wizard.engine.session import Session
 
-CASES = ["S04", "S15", "S35", "S42", "S49"]
+CASES = ["S04", "S15", "S35", "S42", "S48-stolen", "S49"]
 COMPARED = ("ruleset", "incident", "appi", "mynumber", "notify_subjects", "notify_controller",
             "publication", "sector_reports", "documents")
 
