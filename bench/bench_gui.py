@@ -2,7 +2,8 @@
 bare QWizard hello-world measured in the same run, and the 次へ transition time.
 
 Prints one JSON object per line:
-{"name", "value", "unit", "baseline_name", "baseline", "ratio", "budget"}.
+{"name", "value", "unit", "baseline_name", "baseline", "ratio", "budget"}; budget is a number
+(bound on value) or {"value": ms, "ratio": ×baseline} as bench/run_all.py reads it.
 No assertions: CI compares value/ratio with budget.  Usage: python bench/bench_gui.py [--runs N]
 """
 from __future__ import annotations
@@ -122,7 +123,8 @@ def transition_ms(clicks: int) -> float:
 
 
 def line(name: str, value: float, unit: str, baseline_name: str | None, baseline: float | None,
-         budget: float) -> str:
+         budget: float | dict[str, float]) -> str:
+    """budget: a number bounds the value; {"value", "ratio"} bounds both (bench/run_all.py)."""
     ratio = round(value / baseline, 3) if baseline else None
     return json.dumps({"name": name, "value": round(value, 2), "unit": unit, "baseline_name": baseline_name,
                        "baseline": round(baseline, 2) if baseline else None, "ratio": ratio, "budget": budget},
@@ -143,8 +145,7 @@ def main() -> int:
             bare.append(first_paint_ms(BARE, [], pycache))
             ours.append(first_paint_ms(APP, [home], pycache))
     b, o = statistics.median(bare), statistics.median(ours)
-    print(line("gui_first_window_vs_bare_qwizard", o, "ms", "bare_qwizard_first_window", b, 1.5))
-    print(line("gui_first_window", o, "ms", None, None, 1000))
+    print(line("gui_first_window", o, "ms", "bare_qwizard_first_window", b, {"value": 1000, "ratio": 1.5}))
     print(line("gui_next_transition", transition_ms(args.clicks), "ms", None, None, 30))
     return 0
 
