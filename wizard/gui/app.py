@@ -22,7 +22,7 @@ def make_app(argv: list[str] | None = None) -> QApplication:
     else:
         app = QApplication([APP_NAME, *(argv or [])])
     app.setApplicationName(APP_NAME)
-    app.setApplicationDisplayName("漏えい等対応ウィザード")
+    # No applicationDisplayName: X11 would append it to titles that already name the app.
     app.setOrganizationName("")
     if not app.property("rouei_translated"):
         path = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)

@@ -196,7 +196,8 @@ class MainWindow(QMainWindow):
             if value is UNANSWERED and q.default is not None:
                 value = q.default
             pos, total = s.position(q.id)
-            self.question_page.show_question(q, value, f"問 {pos} / {total}")
+            where = f"問 {pos} / {total}" if pos else "（今の回答では質問されない項目です）"
+            self.question_page.show_question(q, value, where)
             self.stack.setCurrentWidget(self.question_page)
             field = self.question_page.field
             if field is not None:  # keyboard: the answer, then 次へ, 戻る, キャンセル, the sidebar
