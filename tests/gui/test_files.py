@@ -170,3 +170,13 @@ def test_inapplicable_answers_kept_until_saved(qtbot: Any, make_window: Any, dia
     saved = load_incident(out).answers
     assert "incident.malicious" not in saved and saved["incident.cause"] == "intentional_provision"
     assert w.session.inapplicable() == []
+
+
+def test_typing_is_autosaved_at_the_latest_when_moving_on(qtbot: Any, make_window: Any) -> None:
+    w = make_window()
+    w.go_to("incident_title")
+    answer(qtbot, w, "途中まで")
+    assert w.autosave_timer.isActive()  # debounced while typing
+    click_next(qtbot, w)
+    assert not w.autosave_timer.isActive()
+    assert "途中まで" in w.storage.recovery_path.read_text(encoding="utf-8")

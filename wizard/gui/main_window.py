@@ -180,6 +180,9 @@ class MainWindow(QMainWindow):
 
     # --- navigation ------------------------------------------------------------
     def show_page(self, target: str) -> None:
+        if self.autosave_timer.isActive():  # typing is autosaved after a pause, or now on any move
+            self.autosave_timer.stop()
+            self.files.autosave()
         if target != self.current:  # the box is about the change just made; 確認 lists them all
             self.dropped = set()
         self.current = target
