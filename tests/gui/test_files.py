@@ -180,3 +180,15 @@ def test_typing_is_autosaved_at_the_latest_when_moving_on(qtbot: Any, make_windo
     click_next(qtbot, w)
     assert not w.autosave_timer.isActive()
     assert "途中まで" in w.storage.recovery_path.read_text(encoding="utf-8")
+
+
+def test_save_into_a_missing_folder_keeps_the_draft(qtbot: Any, make_window: Any, dialogs: Any,
+                                                     tmp_path: Path) -> None:
+    w = make_window()
+    w.go_to("incident_title")
+    answer(qtbot, w, "保存できない")
+    dialogs.paths = [str(tmp_path / "no" / "such" / "dir" / "x.json")]
+    assert not w.files.save_as()
+    assert "保存できませんでした" in w.banner_text.text()
+    assert "保存できない" in w.storage.recovery_path.read_text(encoding="utf-8")
+    assert w.isWindowModified()

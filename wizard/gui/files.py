@@ -47,6 +47,7 @@ class IncidentFiles:
             return
         profile = self.w.storage.load_profile()
         self.path = None
+        self.w.autosave_timer.stop()  # the old draft is being dropped on purpose
         self.w.set_session(Session(dict(profile), graph=self.w.graph))
         self.w.storage.remove_recovery()
         self._set_clean()
@@ -81,6 +82,7 @@ class IncidentFiles:
         if inc.report:
             extra["report"] = inc.report
         self.path = path
+        self.w.autosave_timer.stop()
         self.w.set_session(Session(inc.answers, graph=self.w.graph, extra=extra))
         self.w.banner.setVisible(False)
         self._set_clean()
@@ -96,16 +98,21 @@ class IncidentFiles:
         return self._write(Path(chosen)) if chosen else False
 
     def _write(self, path: Path) -> bool:
+        self.w.autosave_timer.stop()  # saving supersedes the pending autosave
         if self.w.current not in ("", "review", "result"):
             self.w._commit(block=False)
         s = self.w.session
-        for fact in s.inapplicable():  # kept until saved (SPEC §6), then dropped
-            s.clear_answer(fact)
+        off = s.inapplicable()  # kept until saved (SPEC §6), then dropped — only once the file is written
+        doc = s.to_document()
+        doc["answers"] = {k: v for k, v in doc["answers"].items() if k not in off}
         try:
-            dump_document(s.to_document(), path)
+            dump_document(doc, path)
         except OSError as exc:
+            self.autosave()
             self.w.show_banner(f"保存できませんでした（{path}）：{exc.strerror or exc}。回答は自動保存に残っています。")
             return False
+        for fact in off:
+            s.clear_answer(fact)
         self.path = path
         self.w.dropped = set()
         self.w.storage.remove_recovery()
