@@ -147,6 +147,8 @@ def main(argv: list[str]) -> int:
     from wizard.engine.catalog import CatalogError
     from wizard.engine.graph import GraphError
     from wizard.engine.incident import InputError
+    if argv and argv[0].lower().endswith((".json", ".yaml", ".yml")):
+        argv = ["--open", argv[0], *argv[1:]]  # `python main.py FILE` opens the file in the wizard
     try:
         args, rest = build_parser().parse_known_args(argv)
         if rest and args.command is not None:
