@@ -106,7 +106,7 @@ def test_mynumber_unknown_counts_as_included():
     o = run(mynumber__included="unknown", incident__cause="theft", incident__malicious="yes",
             incident__left_premises="yes")
     assert o["mynumber"]["required"] is True and 2 in o["mynumber"]["grounds"]
-    assert o["mynumber"]["final"]["days"] == 30  # 2号 rests on 不明 → the earlier deadline
+    assert o["mynumber"]["final"]["days"] == 60  # the theft itself is certain: a 2号 event if My Number was in it
     assert any("マイナンバーを含むか「不明」" in w for w in o["warnings"])
 
 
@@ -251,3 +251,17 @@ def test_each_reason_appears_once():
 def test_informational_facts_do_not_raise_missing_warnings():
     o = run(org__employee_count=...)
     assert not any("org.employee_count" in w for w in o["warnings"])
+
+
+def test_leak_only_suspected_but_malice_certain_is_60_days():
+    # ransomware, restored from backup, forensics pending (S21-pending): a 3号 おそれ event
+    o = run(incident__cause="ransomware", incident__malicious="yes", incident__copy_exists="yes",
+            incident__unviewed_confirmed="unknown", data__subjects=3000)
+    assert o["appi"]["grounds"] == [3, 4] and o["appi"]["final"]["days"] == 60
+    assert any("閲覧・取得" in w or "確認できない" in w for w in o["warnings"])
+
+
+def test_mynumber_misuse_unknown_plans_30_days():
+    o = run(incident__cause="misdelivery", mynumber__included="yes", mynumber__subjects=5, mynumber__system="other",
+            mynumber__misuse="unknown", mynumber__public_exposure="no")
+    assert o["mynumber"]["grounds"] == [2] and o["mynumber"]["final"]["days"] == 30

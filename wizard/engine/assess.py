@@ -118,11 +118,14 @@ def _appi(ev: Evaluation, cat: Catalog, occurred: bool) -> dict[str, Any]:
         for w in warns:
             ev.warn(w)
         block["preliminary"] = deadlines.preliminary(ev.known)
-        days = 60 if 3 in grounds and 3 not in uncertain else 30
+        # 60 days when the event is a 3号 event; a leak that is only おそれ is still within 3号
+        # (規則7条「発生したおそれがある事態」), but a 不正の目的 that is only 不明 is not (SPEC §3).
+        malice_known = ev.env.get("malicious") in ("yes", True)
+        days = 60 if 3 in grounds and malice_known else 30
         block["final"] = deadlines.final(ev.known, days)
         ev.reason(ev.ruleset.rule("appi.r8.preliminary"))
         ev.reason(ev.ruleset.rule("appi.r8.final"))
-        if 3 in uncertain:
+        if 3 in grounds and not malice_known:
             ev.warn("3号（不正の目的）が「不明」の回答だけに基づくため、確報は30日で計算しました。不正の目的が確認されれば60日になりますが、"
                     "迷うときは早めに報告してください。")
     return block
@@ -142,7 +145,8 @@ def _mynumber(ev: Evaluation, occurred: bool) -> dict[str, Any]:
     block.update({"required": required, "grounds": grounds, "grounds_uncertain": uncertain, "exempt": exempt})
     if required:
         block["preliminary"] = deadlines.preliminary(ev.known)
-        days = 60 if 2 in grounds and 2 not in uncertain else 30
+        certain_malice = ev.env.get("malicious") in ("yes", True) or ev.env.get("mynumber.misuse") == "yes"
+        days = 60 if 2 in grounds and certain_malice else 30
         block["final"] = deadlines.final(ev.known, days)
         ev.reason(ev.ruleset.rule("mn.r3.final"))
     elif not grounds and occurred and ev.env.get("protected") is not True:
