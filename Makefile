@@ -35,7 +35,9 @@ bench: deps
 
 bundle: deps
 	$(PY) -m pip install -q --disable-pip-version-check -r packaging/requirements.txt
-	$(PY) -m PyInstaller --noconfirm --clean --log-level WARN --distpath dist --workpath build packaging/rouei-wizard.spec
+	@start=$$(date +%s); \
+	$(PY) -m PyInstaller --noconfirm --clean --log-level WARN --distpath dist --workpath build packaging/rouei-wizard.spec \
+	&& echo "bundle: PyInstaller built dist/rouei-wizard in $$(( $$(date +%s) - start )) s"
 	$(PY) packaging/smoke_test.py dist/rouei-wizard/rouei-wizard
 
 clean:
