@@ -3,7 +3,7 @@
     python packaging/smoke_test.py dist/rouei-wizard/rouei-wizard
 
 Runs the frozen program the way a user's machine would: no venv or Python on PATH
-(PATH=/usr/bin:/bin), an empty HOME in a temp folder, no PYTHON* variables, the
+(PATH=/usr/bin:/bin, or an empty folder when those hold a python), an empty HOME in a temp folder, no PYTHON* variables, the
 working directory outside the source tree, QT_QPA_PLATFORM=offscreen.  Checks
 `assess` (text, --json, bad input → exit 2), `check`, `graph`, `render` (when the
 bundle has templates/), `--screenshot` (when the bundle has Qt), the Japanese Qt
@@ -52,8 +52,14 @@ def internal_dir(bundle: Path) -> Path:
 
 
 def clean_env(home: Path) -> dict[str, str]:
+    """No Python anywhere on PATH: an empty bin folder, unless /usr/bin and /bin have no python."""
+    path = "/usr/bin:/bin"
+    if shutil.which("python3", path=path) or shutil.which("python", path=path):
+        empty = home.parent / "bin"
+        empty.mkdir(exist_ok=True)
+        path = str(empty)
     env = {
-        "PATH": "/usr/bin:/bin",
+        "PATH": path,
         "HOME": str(home),
         "LANG": "C.UTF-8",
         "LC_ALL": "C.UTF-8",
@@ -87,6 +93,8 @@ class Smoke:
         home = work / "home"
         home.mkdir()
         self.env = clean_env(home)
+        print(f"  environment: PATH={self.env['PATH']} HOME={home} (python on PATH: "
+              f"{shutil.which('python3', path=self.env['PATH']) or 'none'})")
         self.passed: list[str] = []
         self.failed: list[tuple[str, str]] = []
         self.skipped: list[tuple[str, str]] = []
