@@ -89,3 +89,12 @@ def test_missing_columns(tmp_path) -> None:
     src.write_text("名前だけ,電話\nA,1\n", encoding="utf-8")
     with pytest.raises(DocumentInputError, match="必要な列"):
         _run(tmp_path, src)
+
+
+def test_list_without_a_usable_row_still_gives_one_notice(tmp_path) -> None:
+    src = tmp_path / "r.csv"
+    src.write_text("氏名,住所\n,\n鈴木 一郎,\n", encoding="utf-8")
+    m, letters, _ = _run(tmp_path, src)
+    assert [d["letters"] for d in letters] == [1]
+    assert {"row": 3, "reason": "住所・メールアドレスのいずれもありません"} in m["errors"]
+    assert any(e["row"] == 1 and "有効な宛先" in e["reason"] for e in m["errors"])

@@ -145,6 +145,10 @@ def render_bundle(incident: Any, outcome: dict[str, Any], out_dir: str | Path, *
                 done = min(total, done + len(chunk))
                 if progress:
                     progress(done, total)
+            if first == 1:  # no usable row: keep a generic letter so the notice is not lost
+                errors.append({"row": 1, "reason": "有効な宛先の行が1行もありません（宛名なしの通知文を1通作成しました）"})
+                ctx = dict(job.context, letters=[notices.generic_letter()])
+                sink.add(job.id, job.title, job.stem, render_docx(job.template, ctx), letters=1)
             done = start_done + n_rows
         if progress:
             progress(done, total)

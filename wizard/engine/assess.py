@@ -24,7 +24,12 @@ def choose_ruleset(known: date, draft: bool) -> str:
 
 
 def assess(incident: Incident, today: date | None = None, *, draft: bool = False) -> dict[str, Any]:
-    return assess_answers(incident.answers, today=today, draft=draft)
+    try:
+        return assess_answers(incident.answers, today=today, draft=draft)
+    except InputError as exc:
+        if incident.path is None:
+            raise
+        raise InputError(f"{incident.path}: {exc}") from None
 
 
 def assess_answers(answers: dict[str, Any], today: date | None = None, *, draft: bool = False,
