@@ -133,6 +133,11 @@ def test_hostile_recipients_become_letters_or_errors(rows: list[tuple[str, str]]
             return  # e.g. a recipients file the reader refuses as a whole, with a message
         try:
             letters = sum(d.get("letters", 0) for d in manifest["documents"] if d["id"] == "subject_notice")
+            fallback = [e for e in manifest["errors"] if "有効な宛先" in e["reason"]]
+            if fallback:  # no usable row: one generic letter instead, said as a file-level error
+                assert letters == 1 and len(fallback) == 1
+                letters = 0
+                manifest = {**manifest, "errors": [e for e in manifest["errors"] if e not in fallback]}
             blank = sum(1 for name, address in rows if not (name.strip() or address.strip()))
             assert letters + len(manifest["errors"]) + blank >= len(rows), manifest
             assert letters + len(manifest["errors"]) <= len(rows), manifest
