@@ -5,13 +5,11 @@ from __future__ import annotations
 from typing import Any
 
 from wizard.domain.facts import FACTS, display_value, label
+from wizard.domain.labels import KIND_JA, PUBLICATION_JA
 
 from . import items as it
 from .fmt import Fmt
 
-PUBLICATION = {"recommended": "公表が望ましい", "optional": "任意（事案に応じて判断）",
-               "substitute": "本人への通知が困難なため代替措置として公表（又は問合せ窓口）",
-               "not_recommended": "公表は推奨しない（被害拡大のおそれ等）"}
 DEST = {"ppc": "個人情報保護委員会", "mic": "総務省（総合通信局等）", "fsa": "金融庁（財務局等）",
         "meti": "経済産業省", "mlit": "国土交通省（地方整備局等）"}
 
@@ -31,8 +29,7 @@ def _answer_value(f: Fmt, fid: str, value: Any) -> str:
 
 def _conclusions(o: dict[str, Any]) -> list[dict[str, str]]:
     inc, appi, mn = o.get("incident") or {}, o.get("appi") or {}, o.get("mynumber") or {}
-    kinds = {"leak": "漏えい", "loss": "滅失", "damage": "毀損"}
-    occurred = "・".join(kinds.get(k, k) for k in inc.get("kinds") or []) or "法律上の漏えい等に当たらない"
+    occurred = "・".join(KIND_JA.get(k, k) for k in inc.get("kinds") or []) or "法律上の漏えい等に当たらない"
     if inc.get("suspected"):
         occurred += "（おそれを含む）"
     appi_text = _yn(appi.get("required"))
@@ -60,7 +57,7 @@ def _conclusions(o: dict[str, Any]) -> list[dict[str, str]]:
         {"label": "番号法29条の4の報告", "value": mn_text},
         {"label": "本人への通知", "value": _yn(ns.get("required")) + by},
         {"label": "委託元への通知", "value": _yn((o.get("notify_controller") or {}).get("required"))},
-        {"label": "公表", "value": PUBLICATION.get(str(o.get("publication")), str(o.get("publication") or "－"))},
+        {"label": "公表", "value": PUBLICATION_JA.get(str(o.get("publication")), str(o.get("publication") or "－"))},
         {"label": "業種別の報告等", "value": sectors},
         {"label": "適用したルールセット", "value": str(o.get("ruleset") or "")},
     ]
@@ -113,7 +110,7 @@ def _checklist(f: Fmt, o: dict[str, Any], deadlines: list[dict[str, str]]) -> li
         tasks.append(("委託元への通知（規則9条の事項）", "速やかに"))
     tasks += [
         ("本人対応（本人への通知・問合せ窓口の設置）", "速やかに"),
-        (f"公表の判断（{PUBLICATION.get(str(o.get('publication')), '要検討')}）。公表文に個人を特定する情報・"
+        (f"公表の判断（{PUBLICATION_JA.get(str(o.get('publication')), '要検討')}）。公表文に個人を特定する情報・"
          "攻撃手法の詳細が含まれていないことを確認", "速やかに"),
         ("再発防止策の検討・実施", "確報まで"),
     ]

@@ -9,7 +9,7 @@ from datetime import date
 from typing import Any
 
 from wizard.domain.dates import format_date
-from wizard.engine.summary import DOC_JA, KIND_JA, PUBLICATION_JA  # same words as `assess`
+from wizard.domain.labels import DOC_JA, KIND_JA, PUBLICATION_JA  # same words as `assess`
 from wizard.gui.style import ERROR, WARN_BG, h
 
 DESTINATIONS = {  # for blocks that carry only the code (e.g. the My Number report)
