@@ -44,23 +44,14 @@ def truth(value: Any) -> Tri:
     return None
 
 
-def k_and(values: list[Callable[[Env], Tri]], env: Env) -> Tri:
-    result: Tri = True
+def kleene(values: list[Callable[[Env], Tri]], env: Env, decisive: bool) -> Tri:
+    """Kleene and (decisive=False) / or (decisive=True): the decisive value wins at once,
+    otherwise any 不明 makes the whole 不明."""
+    result: Tri = not decisive
     for f in values:
         v = f(env)
-        if v is False:
-            return False
-        if v is None:
-            result = None
-    return result
-
-
-def k_or(values: list[Callable[[Env], Tri]], env: Env) -> Tri:
-    result: Tri = False
-    for f in values:
-        v = f(env)
-        if v is True:
-            return True
+        if v is decisive:
+            return decisive
         if v is None:
             result = None
     return result
@@ -122,9 +113,8 @@ class _Compiler:
     def truth(self, node: ast.AST) -> Callable[[Env], Tri]:
         if isinstance(node, ast.BoolOp):
             parts = [self.truth(v) for v in node.values]
-            if isinstance(node.op, ast.And):
-                return lambda env: k_and(parts, env)
-            return lambda env: k_or(parts, env)
+            decisive = isinstance(node.op, ast.Or)
+            return lambda env: kleene(parts, env, decisive)
         if isinstance(node, ast.UnaryOp) and isinstance(node.op, ast.Not):
             inner = self.truth(node.operand)
 
