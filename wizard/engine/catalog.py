@@ -259,6 +259,9 @@ def load_catalog(root: Path = ROOT) -> Catalog:
     graph = graph_from_docs([tuple(d) for d in parsed["questions"]])  # type: ignore[misc]
     rulesets = rulesets_from_docs([tuple(d) for d in parsed["rules"]])  # type: ignore[misc]
     routing = parsed["routing"]
+    from wizard.engine.routing import validate_routing  # dated, cited routes (rules/routing.yaml)
+    if problems := validate_routing(routing):
+        raise CatalogError("\n".join(problems))
     for needed in ("appi-2022", "appi-2017", "appi-2026-draft"):
         if needed not in rulesets:
             raise CatalogError(f"規則セット {needed} がありません")
