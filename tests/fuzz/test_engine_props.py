@@ -76,6 +76,8 @@ def test_outcome_is_consistent(answers: dict[str, Any]) -> None:
     # the rule set follows 知った日 (and the explicit 2026 option)
     draft = answers.get("options.ruleset_2026_draft") is True
     want = "appi-2017" if known < REGIME_2022 else ("appi-2026-draft" if draft else "appi-2022")
+    if known < date(2017, 5, 30):
+        want = None  # outside every rule set (SPEC §1)
     assert out["ruleset"] == want
 
     appi = out["appi"]

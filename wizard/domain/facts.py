@@ -120,6 +120,8 @@ FACTS: dict[str, Fact] = {f.id: f for f in [
     _f("data.medium", "str", "媒体"),
     _f("data.method_info", "bool", "匿名加工情報の加工方法等情報か"),
     _f("data.address_only", "bool", "宛名及び送信者名以外の個人データを含まない誤送信・誤配か"),
+    _f("data.self_identifiable_only", "tri",
+       "漏えい等したデータから事業者以外の者が本人を識別できず、それだけで本人に被害が生じるおそれもないか"),
     _f("data.sensitive", "tri", "要配慮個人情報を含むか"),
     _f("data.financial", "tri", "不正に利用されることにより財産的被害が生じるおそれがあるか"),
     _f("data.encryption", "tri", "高度な暗号化等の措置が講じられていたか"),

@@ -55,8 +55,8 @@ def assess_answers(answers: dict[str, Any], today: date | None = None, *, draft:
         out = _assess_current(ev, cat)
     for w in rs.warnings:
         ev.warn(w)
-    out["ruleset_title"] = rs.title
-    out["ruleset_status"] = rs.status
+    out.setdefault("ruleset_title", rs.title)  # a 知った日 before every rule set says so itself (assess2017)
+    out.setdefault("ruleset_status", rs.status)
     out["reasons"] = ev.reasons
     out["warnings"] = ev.warnings
     out["today"] = (today or date.today()).isoformat()

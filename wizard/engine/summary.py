@@ -27,7 +27,7 @@ def summary_text(o: dict[str, Any], answers: dict[str, Any], today: date) -> str
     title = answers.get("incident.title") or "（件名なし）"
     add(f"■ {title}")
     status = "" if o.get("ruleset_status") == "in_force" else f"【{o.get('ruleset_status')}】"
-    add(f"  適用した規則: {o['ruleset']} {status}{o.get('ruleset_title', '')}")
+    add(f"  適用した規則: {o['ruleset'] or '－'} {status}{o.get('ruleset_title', '')}")
     add(f"  知った日: {format_date(o['known_on'], weekday=True)}　／　今日: {format_date(today.isoformat(), weekday=True)}")
     inc = o["incident"]
     if inc["occurred"]:
