@@ -221,3 +221,14 @@ def test_main_check_fails_on_a_route_without_citation(tmp_path: Path, monkeypatc
     finally:
         load_catalog.cache_clear()
     assert any("route.telecom" in p and "cite" in p for p in problems), problems
+
+
+def test_destination_is_explained_with_its_route_and_citation():
+    o = run(org__sector="real_estate", org__supervisor="national", org__prefecture="長野県", data__sensitive="yes")
+    reason = next(r for r in o["reasons"] if r["rule"] == "route.real_estate")
+    assert "関東地方整備局長" in reason["text"] and "150条1項・3項" in reason["cite"]
+    assert {"org.sector", "org.prefecture", "org.supervisor", "incident.known_on"} <= set(reason["facts"])
+    o = run(org__sector="credit_card", incident__known_on="2024-05-01", data__financial="yes")
+    reason = next(r for r in o["reasons"] if r["rule"] == "route.credit_card.window")
+    assert reason["confidence"] == "UNSURE" and "経済産業省" in reason["text"]
+    assert not any(r["rule"].startswith("route") for r in run()["reasons"])  # nothing to report, no route

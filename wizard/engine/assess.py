@@ -10,7 +10,7 @@ from wizard.engine import deadlines
 from wizard.engine.catalog import Catalog, load_catalog
 from wizard.engine.evaluate import Evaluation, build_env, ground_numbers
 from wizard.engine.incident import Incident, InputError, missing_required
-from wizard.engine.routing import appi_route, mic_office
+from wizard.engine.routing import appi_route, mic_office, route_reason
 
 REGIME_2022 = date(2022, 4, 1)
 RANSOMWARE_FORM = date(2025, 10, 1)
@@ -120,6 +120,7 @@ def _appi(ev: Evaluation, cat: Catalog, occurred: bool) -> dict[str, Any]:
     if required:
         route, warns = appi_route(cat.routing, ev.answers)
         block.update(route)
+        ev.reasons.append(route_reason(block, ev.on_path))
         for w in warns:
             ev.warn(w)
         block["preliminary"] = deadlines.preliminary(ev.known)

@@ -12,7 +12,7 @@ from wizard.engine import deadlines
 from wizard.engine.assess import OUTCOME_FORMAT
 from wizard.engine.catalog import Catalog
 from wizard.engine.evaluate import Evaluation
-from wizard.engine.routing import REGIME_2017, appi_route, mic_addressee, mic_office
+from wizard.engine.routing import REGIME_2017, appi_route, mic_addressee, mic_office, route_reason
 
 NOT_APPLICABLE = {"tri": "no", "bool": False}
 KIND_FLAGS = (("leak", "leak"), ("loss", "lost"), ("damage", "damaged"))
@@ -99,6 +99,7 @@ def assess_2017(ev: Evaluation, cat: Catalog) -> dict[str, Any]:
     if effort:
         route, warns = appi_route(cat.routing, ev.answers)
         appi.update(route)
+        ev.reasons.append(route_reason(appi, ev.on_path))
         for w in warns:
             ev.warn(w)
         ev.reason(ev.ruleset.rule("appi2017.deadline"))

@@ -153,6 +153,22 @@ def appi_route(routing: dict[str, Any], answers: dict[str, Any]) -> tuple[dict[s
     return out, warnings
 
 
+ROUTE_FACTS = ("org.sector", "org.prefecture", "org.supervisor", "org.accredited_body", "incident.known_on")
+
+
+def route_reason(block: dict[str, Any], on_path: set[str]) -> dict[str, Any]:
+    """The reason for the destination (SPEC §3: every conclusion is explained with its citation)."""
+    route = block["route"]
+    where = block.get("addressee") or block.get("office") or block.get("destination_name")
+    text = f"報告先は「{where}」です（業種・本店所在地・免許等をした行政庁と、知った日に適用される報告先から決まります）。"
+    if block.get("destination") == "accredited_body":
+        text = f"加入している認定個人情報保護団体（{block.get('office')}）に報告します（当時の告示では団体の対象事業者は団体に報告）。"
+    if block.get("alternative_addressees"):
+        text += f"「{'」「'.join(block['alternative_addressees'])}」あての下書きも作成します。"
+    return {"rule": route["id"], "cite": route["cite"], "text": text,
+            "facts": [f for f in ROUTE_FACTS if f in on_path], "confidence": route["confidence"], "unknown": False}
+
+
 def _member(routing: dict[str, Any], route: dict[str, Any], answers: dict[str, Any], out: dict[str, Any]) -> None:
     """2017 regime (告示 3(1)): a member of an accredited body reported to the body."""
     body = answers.get("org.accredited_body")
