@@ -64,10 +64,12 @@ def plan(answers: dict[str, Any], outcome: dict[str, Any], meta: ReportMeta) -> 
                 continue
             jobs.append(Job(doc_id, "", "appi_report.docx", "appi_report", reports.appi_report(f, outcome, meta)))
             appi = outcome.get("appi") or {}
-            if answers.get("org.sector") in ("broadcast", "postal") and appi.get("destination") == "mic":
-                # routing.md §1/§5.4: the current route is unsettled; offer the PPC variant as well.
-                jobs.append(Job(doc_id, "", "appi_report.docx", "appi_report_ppc",
-                                reports.appi_report(f, outcome, meta, "個人情報保護委員会　御中"), "ppc"))
+            # An unsettled or unverified route (routing.yaml `alternatives`): a draft for each other addressee.
+            for alt, addr in zip(appi.get("destination_alternatives") or [], appi.get("alternative_addressees") or [],
+                                 strict=False):
+                alt_outcome = {**outcome, "appi": {**appi, "destination": alt, "addressee": addr}}
+                jobs.append(Job(doc_id, "", "appi_report.docx", f"appi_report_{alt}",
+                                reports.appi_report(f, alt_outcome, meta, addr), alt))
         elif doc_id == "mynumber_report":
             ctx = (reports2017.mynumber_report_2017(f, outcome, meta) if old
                    else reports.mynumber_report(f, outcome, meta))
