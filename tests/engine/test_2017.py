@@ -195,3 +195,39 @@ def test_2017_outcomes_speak_2017_terms(cause, sector, tri, known, member):
         assert o["appi"]["final"] is None and o["appi"]["preliminary"] is None
     for s in o["sector_reports"]:
         assert s["id"] == "telecom_secrecy" and sector == "telecom"
+
+
+@settings(max_examples=60, deadline=None)
+@given(data=st.data(), known=st.sampled_from(["2017-05-30", "2019-06-03", "2022-03-31", "2017-05-29"]))
+def test_2017_complete_answers_never_speak_of_unknown(data, known):
+    """Not asked is not 不明: with every question on the path answered (no 「不明」), no reason or warning
+    of the 2017 set (or of the days before it) says 不明."""
+    from wizard.domain.facts import FACTS
+    graph = load_catalog().graph
+    a = {"incident.known_on": known, "org.accredited_body": None, "org.pmark": False,
+         "org.sector": data.draw(st.sampled_from(sorted(SECTORS))),
+         "incident.cause": data.draw(st.sampled_from(sorted(CAUSES))), "data.subjects": data.draw(st.integers(1, 2000))}
+    for _ in range(40):
+        missing = [q for q in graph.walk(a) if q.fact not in a]
+        if not missing:
+            break
+        for q in missing:
+            fact = FACTS[q.fact]
+            if fact.type == "tri":
+                a[q.fact] = data.draw(st.sampled_from(["yes", "no"]))
+            elif fact.type == "bool":
+                a[q.fact] = data.draw(st.booleans())
+            elif fact.type == "int":
+                a[q.fact] = data.draw(st.integers(0, 2000))
+            elif fact.type == "enum":
+                a[q.fact] = data.draw(st.sampled_from(sorted(fact.choices)))
+            elif fact.type == "list":
+                a[q.fact] = ["氏名"]
+            elif fact.type in ("date", "datenull"):
+                a[q.fact] = known
+            else:
+                a[q.fact] = "東京都" if q.fact == "org.prefecture" else "テスト"
+    o = assess_answers(a)
+    for t in [r["text"] for r in o["reasons"]] + o["warnings"]:
+        assert "不明" not in t, (t, a)
+    assert not any(r["unknown"] for r in o["reasons"])
