@@ -232,3 +232,10 @@ def test_destination_is_explained_with_its_route_and_citation():
     reason = next(r for r in o["reasons"] if r["rule"] == "route.credit_card.window")
     assert reason["confidence"] == "UNSURE" and "経済産業省" in reason["text"]
     assert not any(r["rule"].startswith("route") for r in run()["reasons"])  # nothing to report, no route
+
+
+@pytest.mark.parametrize("pref,warned", [("新潟県", False), ("長野県", False), ("山梨県", False),
+                                         ("福井県", True), ("沖縄県", True)])
+def test_mlit_region_table_warns_only_where_no_page_was_checked(pref, warned):
+    o = run(org__sector="real_estate", org__supervisor="national", org__prefecture=pref, data__sensitive="yes")
+    assert any("管轄する地方整備局等" in w and pref in w for w in o["warnings"]) is warned

@@ -210,8 +210,9 @@ def _supervised(routing: dict[str, Any], dest: str, sup: str | None, pref: str |
         if sup not in ("national", "regional"):
             warnings.append("免許・登録をした行政庁（国土交通大臣・都道府県知事）が未回答のため、本店所在地を管轄する"
                             f"{office}を報告先としました。都道府県知事の免許・登録であれば知事あてです（個人情報保護法170条）。")
-        warnings.append("【要確認】地方整備局等の管轄区域（国土交通省組織令）は原文で確認していません。免許証・登録通知書に"
-                        "記載の地方整備局等と一致するか確認してください。")
+        if pref not in routing.get("mlit_offices_checked", []):
+            warnings.append(f"【要確認】{pref or '本店所在地'}を管轄する地方整備局等（国土交通省組織令の管轄区域）は、"
+                            "国土交通省の案内で確認できていません。免許証・登録通知書に記載の地方整備局等と一致するか確認してください。")
         return
     if sup != "regional":
         warnings.append("監督官庁（金融庁本庁・財務局・都道府県）が未回答のため、本店所在地の財務局を報告先としました。"
