@@ -121,7 +121,7 @@ def result_html(outcome: dict[str, Any], today: date | None = None) -> str:
     else:
         parts.append("<p>法律上の漏えい・滅失・毀損には当たりません。</p>")
     ruleset = outcome.get("ruleset_title") or outcome.get("ruleset", "")
-    parts.append(f"<p style='color:#666'>適用した規則：{h(ruleset)}（{h(outcome.get('ruleset', ''))}）</p>")
+    parts.append(f"<p style='color:#666'>適用した規則：{h(ruleset)}（{h(outcome.get('ruleset') or '－')}）</p>")
     if outcome.get("ruleset_status") not in (None, "in_force"):
         parts.append(f"<p style='color:{ERROR}'><b>この規則は施行されていません（試算）。</b></p>")
 
