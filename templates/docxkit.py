@@ -1,7 +1,7 @@
 """Small python-docx helpers for the template build script (templates/build.py).
 
-Every Jinja tag is written into a single run here, so Word never splits a tag
-(STACK.md §5 b).  Page size, Japanese fonts and table layout live in code.
+Every Jinja tag is written into a single run here, so Word never splits a tag.
+Page size, Japanese fonts and table layout live in code.
 """
 from __future__ import annotations
 

@@ -65,7 +65,7 @@ def plan(answers: dict[str, Any], outcome: dict[str, Any], meta: ReportMeta) -> 
             jobs.append(Job(doc_id, "", "appi_report.docx", "appi_report", reports.appi_report(f, outcome, meta)))
             appi = outcome.get("appi") or {}
             if answers.get("org.sector") in ("broadcast", "postal") and appi.get("destination") == "mic":
-                # routing.md §1/§5.4: the current route is unsettled; offer the PPC variant as well.
+                # 放送・郵便: the current route is unsettled (法150条 delegation may cover inspection only); offer the PPC variant as well.
                 jobs.append(Job(doc_id, "", "appi_report.docx", "appi_report_ppc",
                                 reports.appi_report(f, outcome, meta, "個人情報保護委員会　御中"), "ppc"))
         elif doc_id == "mynumber_report":
@@ -77,7 +77,7 @@ def plan(answers: dict[str, Any], outcome: dict[str, Any], meta: ReportMeta) -> 
             jobs.append(Job(doc_id, "", "telecom_secrecy_report.docx", doc_id,
                             reports.telecom_secrecy_report(f, outcome, meta)))
             if any(sr.get("id") == "telecom_specific_user_info" for sr in outcome.get("sector_reports") or []):
-                # Designated carriers: the 特定利用者情報 report goes to the same office (routing.md §2).
+                # Designated carriers: the 特定利用者情報 report goes to the same 総合通信局.
                 jobs.append(Job(doc_id, "", "telecom_secrecy_report.docx", "telecom_specific_user_info_report",
                                 reports.telecom_secrecy_report(f, outcome, meta, "telecom_specific_user_info"),
                                 "specific_user_info"))

@@ -1,5 +1,5 @@
 """The appi-2017 rule set (知った日 before 2022-04-01): the effort-based 告示 regime
-of seeds 001/004 — no legal duty to report, but an effort to report (`effort`),
+(平成29年個人情報保護委員会告示第1号, 平成27年特定個人情報保護委員会告示第2号) — no legal duty to report, but an effort to report (`effort`),
 its two exemptions, and the old My Number small-business test and 重大事態."""
 from __future__ import annotations
 
