@@ -53,26 +53,24 @@ def _cell(text: str) -> str:
     return " ".join(str(text).split()).replace("|", "\\|")
 
 
+FIXED_VALUES = {  # fact type → what may be written, when it does not depend on the fact
+    "bool": "`true` / `false`",
+    "int": "0 以上の整数（`12`。`12.0` や `\"12\"` は不可）",
+    "date": "`YYYY-MM-DD`（例 `2026-11-04`）",
+    "datenull": "`YYYY-MM-DD`、又は `null`（不明）",
+    "list": "例 `[\"氏名\", \"住所\"]`",
+    "strnull": "文字列、又は `null`（なし）",
+}
+
+
 def _values(f: Fact) -> str:
     if f.type == "tri":
         return "<br>".join(f"`{k}`（{v}）" for k, v in TRI_LABELS.items()) + "<br>`true` / `false` も可"
-    if f.type == "bool":
-        return "`true` / `false`"
-    if f.type == "int":
-        return "0 以上の整数（`12`。`12.0` や `\"12\"` は不可）"
-    if f.type == "date":
-        return "`YYYY-MM-DD`（例 `2026-11-04`）"
-    if f.type == "datenull":
-        return "`YYYY-MM-DD`、又は `null`（不明）"
     if f.type == "enum":
         return "<br>".join(f"`{k}`（{_cell(v)}）" for k, v in f.choices.items())
-    if f.type == "list":
-        return "例 `[\"氏名\", \"住所\"]`"
-    if f.type == "strnull":
-        return "文字列、又は `null`（なし）"
     if f.id == "org.prefecture":
         return "都道府県名（`東京都`、`大阪府`、`北海道` など 47 のいずれか）"
-    return "自由記述"
+    return FIXED_VALUES.get(f.type, "自由記述")
 
 
 def _section_of(fid: str) -> str:
