@@ -170,3 +170,15 @@ def test_known_gap_integral_floats_only_the_program_rejects():
     # JSON Schema's data model treats 12.0 as the integer 12; the loader still says 「整数を書いてください」.
     assert schema_ok(doc(**{"data.subjects": 12.0}))
     assert not program_ok(doc(**{"data.subjects": 12.0}))
+
+
+JSON_SCALARS = (st.none() | st.booleans() | st.integers(min_value=-10, max_value=MAX_INT + 10)
+                | st.floats(allow_nan=False, allow_infinity=False).filter(lambda x: not x.is_integer())
+                | st.text(max_size=12) | st.sampled_from(["yes", "no", "unknown", "2026-11-04", "東京都", "theft"]))
+JSON_VALUES = st.recursive(JSON_SCALARS, lambda inner: st.lists(inner, max_size=3)
+                           | st.dictionaries(st.text(max_size=4), inner, max_size=3), max_leaves=6)
+
+
+@given(st.sampled_from(sorted(FACTS)), JSON_VALUES)
+def test_schema_and_validator_agree_on_any_json_value(fid, value):
+    assert schema_ok(doc(**{fid: value})) == (check_value(fid, normalize(fid, value)) is None)

@@ -129,3 +129,25 @@ def test_any_text_reaches_a_cp932_pipe(text):
     want, lost = _expected(text)
     assert raw.getvalue().decode("cp932") == want
     assert lossy(text, "cp932") == lost
+
+
+def _process(args, tmp_path):
+    """The real program with its standard streams as cp932 pipes (what a Japanese Windows gives)."""
+    import os
+    import subprocess
+    from pathlib import Path
+    root = Path(__file__).resolve().parents[2]
+    env = dict(os.environ, PYTHONIOENCODING="cp932", QT_QPA_PLATFORM="offscreen")
+    return subprocess.run([sys.executable, str(root / "main.py"), *args], capture_output=True, env=env,
+                          cwd=tmp_path, timeout=120, check=False)
+
+
+def test_process_with_cp932_pipes(tmp_path):
+    path = write_incident(tmp_path)
+    text = _process(["assess", path, "--today", "2026-11-05"], tmp_path)
+    assert text.returncode == 0, text.stderr.decode("cp932", "replace")
+    assert "?田支店～ノートPC盗難" in text.stdout.decode("cp932")
+    assert "cp932" in text.stderr.decode("cp932")
+    js = _process(["assess", path, "--json", "--today", "2026-11-05"], tmp_path)
+    assert js.returncode == 0
+    assert json.loads(js.stdout.decode("utf-8"))["appi"]["required"] is True
