@@ -182,3 +182,41 @@ JSON_VALUES = st.recursive(JSON_SCALARS, lambda inner: st.lists(inner, max_size=
 @given(st.sampled_from(sorted(FACTS)), JSON_VALUES)
 def test_schema_and_validator_agree_on_any_json_value(fid, value):
     assert schema_ok(doc(**{fid: value})) == (check_value(fid, normalize(fid, value)) is None)
+
+
+def test_yaml_files_validate_like_json(tmp_path):
+    # An editor checks YAML with the same schema: the cases written as YAML still validate (and are read the same).
+    import yaml
+
+    from wizard.engine.yamlio import load_file
+    for path in CASE_FILES[:10]:
+        incident = json.loads(path.read_text(encoding="utf-8"))["incident"]
+        y = tmp_path / (path.stem + ".yaml")
+        y.write_text(yaml.safe_dump(incident, allow_unicode=True, sort_keys=False), encoding="utf-8")
+        loaded = load_file(y)
+        assert schema_ok(loaded), path.name
+        assert validate_document(loaded, y.name).answers == validate_document(incident, path.name).answers
+
+
+EXPECTED_JSON_TYPE = {"bool": "boolean", "int": "integer", "date": "string", "datenull": ["string", "null"],
+                      "enum": "string", "str": "string", "text": "string", "strnull": ["string", "null"],
+                      "list": "array"}
+
+
+def test_every_fact_type_has_its_json_type():
+    from wizard.domain.facts import Fact
+    from wizard.domain.schema import fact_schema
+    props = SCHEMA["properties"]["answers"]["properties"]
+    for fid, f in FACTS.items():
+        if f.type == "tri":
+            assert props[fid]["enum"] == ["yes", "no", "unknown", True, False], fid
+        elif fid == "org.prefecture":
+            assert props[fid]["enum"] == list(PREFECTURES)
+        else:
+            assert props[fid]["type"] == EXPECTED_JSON_TYPE[f.type], fid
+        if f.type == "enum":
+            assert props[fid]["enum"] == list(f.choices), fid
+        if f.type in ("date", "datenull"):
+            assert props[fid]["pattern"] == DATE_PATTERN and props[fid]["format"] == "date", fid
+    with pytest.raises(ValueError, match="JSON Schema"):
+        fact_schema(Fact("x.new", "money", "新しい型"))
