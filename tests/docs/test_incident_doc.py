@@ -55,3 +55,13 @@ def test_check_mode_detects_a_stale_file(tmp_path, monkeypatch):
     assert tool.main(["--check"]) == 1
     assert tool.main([]) == 0
     assert tool.main(["--check"]) == 0
+
+
+def test_the_example_in_the_document_is_a_valid_incident_file():
+    import json
+
+    from wizard.engine.incident import validate_document
+    text = DOC.read_text(encoding="utf-8")
+    block = text.split("```json", 1)[1].split("```", 1)[0]
+    inc = validate_document(json.loads(block), "docs/incident-file.md")
+    assert inc.answers["incident.cause"] == "misdelivery"

@@ -88,7 +88,7 @@ def incident_schema(questions: Mapping[str, str] | None = None) -> dict[str, Any
         "$id": SCHEMA_ID,
         "title": "漏えい等対応ウィザードの事案ファイル",
         "description": ("1件の事案 = 1ファイル（UTF-8 の JSON 又は YAML）。answers は事実IDをキーとする回答の一覧です。"
-                        "「x-」で始まるキーは利用者の拡張として保存され、判定には使われません。"
+                        "「x-」で始まるキーは利用者の拡張で、判定には使われません。"
                         "未来の日付、発生日より前の知った日などはプログラムが読み込むときに検査します。"),
         "type": "object",
         "required": ["format", "answers"],
