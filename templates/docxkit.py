@@ -1,7 +1,7 @@
 """Small python-docx helpers for the template build script (templates/build.py).
 
-Every Jinja tag is written into a single run here, so Word never splits a tag
-(STACK.md §5 b).  Page size, Japanese fonts and table layout live in code.
+Every Jinja tag is written into a single run here, so Word never splits a tag.
+Page size, Japanese fonts and table layout live in code.
 """
 from __future__ import annotations
 
@@ -175,6 +175,9 @@ def to_bytes(doc: DocumentObject) -> bytes:
         for name in src.namelist():
             info = zipfile.ZipInfo(name, date_time=(1980, 1, 1, 0, 0, 0))
             info.compress_type = zipfile.ZIP_DEFLATED
+            # ZipInfo() says "made on MS-DOS" (0) on win32 and "Unix" (3) elsewhere: fix it, so
+            # that `main.py check` rebuilds the committed bytes on Windows too.
+            info.create_system = 3
             info.external_attr = 0o644 << 16
             dst.writestr(info, src.read(name))
     return out.getvalue()

@@ -12,12 +12,15 @@ import sys
 from datetime import date
 from typing import Any
 
+from wizard.windows import configure_stdio, screenshot_env, use_utf8, write_text
+
 USAGE_EPILOG = """コマンド:
   (なし)                      ウィザード（画面）を起動
   assess FILE [--json]        事案ファイルを判定（報告の要否・期限・理由）
   render FILE --out DIR       報告書・通知文などの文書（DOCX/PDF）を作成
   graph [--format mermaid]    質問のフローチャートを出力
   check                       questions/・rules/・templates/ を検査
+  schema                      事案ファイルの JSON Schema（draft 2020-12）を出力
   --screenshot PNG            ウィザード画面をPNGに描画して終了
 """
 
@@ -65,6 +68,7 @@ def build_parser() -> argparse.ArgumentParser:
     g.add_argument("--format", choices=["mermaid", "dot"], default="mermaid")
     g.add_argument("--ruleset", default=None, help="規則セットID（表示用の注記）")
     sub.add_parser("check", help="questions/・rules/・templates/ の検査")
+    sub.add_parser("schema", help="事案ファイルの JSON Schema（draft 2020-12）を出力")
     return p
 
 
@@ -75,10 +79,20 @@ def cmd_assess(args: argparse.Namespace) -> int:
     incident = load_incident(args.file, today=today)
     outcome = assess(incident, today=today, draft=args.draft_2026)
     if args.json:
+        use_utf8(sys.stdout)
         sys.stdout.write(json.dumps(outcome, ensure_ascii=False, indent=2) + "\n")
     else:
         from wizard.engine.summary import summary_text
-        sys.stdout.write(summary_text(outcome, incident.answers, today))
+        write_text(sys.stdout, summary_text(outcome, incident.answers, today), sys.stderr)
+    return 0
+
+
+def cmd_schema(args: argparse.Namespace) -> int:
+    from wizard.domain.schema import incident_schema, question_texts
+    from wizard.engine.catalog import load_catalog
+    schema = incident_schema(question_texts(load_catalog().graph.nodes.values()))
+    use_utf8(sys.stdout)
+    sys.stdout.write(json.dumps(schema, ensure_ascii=False, indent=2) + "\n")
     return 0
 
 
@@ -133,13 +147,16 @@ def _log_internal_error() -> str:
 
 def dispatch(args: argparse.Namespace, rest: list[str]) -> int:
     if args.screenshot:
+        import os  # Qt reads these when it starts: set them before importing it
+        os.environ.update(screenshot_env(sys.platform, os.environ, os.path.isdir))
         from wizard.gui.app import screenshot
         return int(screenshot(args.screenshot, args.open, args.page))
     if args.command is None:
         from wizard.gui.app import run_gui
         gui_args = ([args.open] if args.open else []) + rest
         return int(run_gui(gui_args))
-    handlers: dict[str, Any] = {"assess": cmd_assess, "graph": cmd_graph, "check": cmd_check, "render": cmd_render}
+    handlers: dict[str, Any] = {"assess": cmd_assess, "graph": cmd_graph, "check": cmd_check, "render": cmd_render,
+                                "schema": cmd_schema}
     return int(handlers[args.command](args))
 
 
@@ -147,6 +164,7 @@ def main(argv: list[str]) -> int:
     from wizard.engine.catalog import CatalogError
     from wizard.engine.graph import GraphError
     from wizard.engine.incident import InputError
+    configure_stdio(sys.stdout, sys.stderr)  # a cp932 pipe replaces 𠮷 instead of crashing (wizard/windows.py)
     if argv and argv[0].lower().endswith((".json", ".yaml", ".yml")):
         argv = ["--open", argv[0], *argv[1:]]  # `python main.py FILE` opens the file in the wizard
     try:

@@ -1,6 +1,6 @@
 """The docxtpl rendering core: a safe Jinja environment and template loading.
 
-STACK.md §4: autoescape on (an unescaped `&` silently truncates the document),
+Autoescape on (an unescaped `&` silently truncates the document),
 control characters stripped before escaping (a `\\x0b` silently deletes every
 escaped entity after it), StrictUndefined (a template typo fails loudly).
 User text is data, never template source: it is inserted by `{{ }}` only, so

@@ -1,4 +1,4 @@
-"""Item texts shared by the regulator reports (rules.md §12 order; 規則8条1項 items)."""
+"""Item texts shared by the regulator reports (the order of 別記様式第一; 規則8条1項 items)."""
 from __future__ import annotations
 
 from typing import Any

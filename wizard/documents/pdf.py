@@ -4,14 +4,18 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
+import sys
 import tempfile
 from pathlib import Path
+
+from wizard.windows import find_soffice, profile_url
 
 from .errors import DocumentInputError
 
 
 def soffice() -> str | None:
-    return shutil.which("soffice") or shutil.which("libreoffice")
+    """On PATH, else (Windows) in LibreOffice's default folder, which its installer does not add to PATH."""
+    return find_soffice(sys.platform, os.environ, shutil.which, os.path.isfile)
 
 
 def require_soffice() -> str:
@@ -30,9 +34,9 @@ def convert(files: list[Path], outdir: Path, timeout: float | None = None) -> li
         return []
     with tempfile.TemporaryDirectory(prefix="rouei-lo-") as home:
         env = dict(os.environ, HOME=home)
-        cmd = [exe, f"-env:UserInstallation=file://{Path(home).as_posix()}/profile", "--headless",
+        cmd = [exe, f"-env:UserInstallation={profile_url(Path(home))}", "--headless",
                "--norestore", "--convert-to", "pdf", "--outdir", str(outdir), *map(str, files)]
-        proc = subprocess.run(cmd, env=env, capture_output=True, text=True,
+        proc = subprocess.run(cmd, env=env, capture_output=True, text=True, errors="replace",
                               timeout=timeout or 120 + 5 * len(files), check=False)
     pdfs = [outdir / (f.stem + ".pdf") for f in files]
     missing = [p.name for p in pdfs if not p.exists()]

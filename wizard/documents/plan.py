@@ -79,7 +79,7 @@ def plan(answers: dict[str, Any], outcome: dict[str, Any], meta: ReportMeta) -> 
             jobs.append(Job(doc_id, "", "telecom_secrecy_report.docx", doc_id,
                             reports.telecom_secrecy_report(f, outcome, meta)))
             if any(sr.get("id") == "telecom_specific_user_info" for sr in outcome.get("sector_reports") or []):
-                # Designated carriers: the 特定利用者情報 report goes to the same office (routing.md §2).
+                # Designated carriers: the 特定利用者情報 report goes to the same 総合通信局.
                 jobs.append(Job(doc_id, "", "telecom_secrecy_report.docx", "telecom_specific_user_info_report",
                                 reports.telecom_secrecy_report(f, outcome, meta, "telecom_specific_user_info"),
                                 "specific_user_info"))

@@ -1,6 +1,6 @@
-"""The two seed-004 forms of the appi-2017 rule set (総合通信局長 宛; 平成29年告示 era).
+"""The two MIC broadcasting report forms of the appi-2017 rule set (総合通信局長 宛; 平成29年告示 era).
 
-Labels are those of the MIC broadcasting forms (seeds/004, forms.md §4.5):
+Labels are those of the MIC broadcasting forms (総務省 放送分野の漏えい等報告の案内, 平成29年):
 11 items for 個人データ, 10 items for 特定個人情報.
 """
 from __future__ import annotations

@@ -1,7 +1,7 @@
 """Japanese date formatting (和暦) — no Qt, no I/O.
 
 A tiny own function instead of japanera/PyICU: the era table is explicit, a
-new era is a one-line change plus tests (STACK.md §9).
+new era is a one-line change plus tests.
 """
 from __future__ import annotations
 
