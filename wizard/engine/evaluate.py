@@ -11,6 +11,8 @@ from wizard.engine.catalog import Catalog, Rule, RuleSet
 from wizard.engine.conditions import NOT_ASKED
 
 UNKNOWN = (None, "unknown")
+# Consequences asked after the cause (SPEC §2.1): unanswered means none was reported.
+WHAT_HAPPENED = {"incident.destroyed", "incident.altered", "incident.unusable"}
 
 DECISION_TYPES = {"tri", "bool", "int", "enum"}
 
@@ -140,6 +142,9 @@ def build_env(cat: Catalog, rs: RuleSet, answers: dict[str, Any], known: date) -
             continue
         if q.default is not None:
             env[q.fact] = q.default
+            if q.fact in WHAT_HAPPENED:
+                ev.warn(f"「{label(q.fact)}」が未回答のため「いいえ」として扱いました。当てはまる場合は回答してください"
+                        "（滅失・毀損も報告対象事態になり得ます: 通則GL 3-5-1-3・3-5-1-4）。")
         elif q.fact == "incident.malicious":
             continue  # derived below (SPEC §2.1 default), no warning
         elif q.fact in decision and FACTS[q.fact].type in DECISION_TYPES:
