@@ -103,6 +103,8 @@ class Graph:
             q = self.nodes[nid]
             out.append(q)
             view.asked.add(q.fact)
+            if q.default is not None:
+                view.defaults[q.fact] = q.default  # an unanswered question counts as its default, as in assess
             nid = q.next_id(view)
         return out
 
@@ -113,6 +115,9 @@ class Graph:
         return None
 
 
+_ABSENT = object()
+
+
 class _AskedView(Mapping[str, Any]):
     """The answers as an edge condition may read them: facts not asked yet on this
     path are NOT_ASKED."""
@@ -120,16 +125,20 @@ class _AskedView(Mapping[str, Any]):
     def __init__(self, answers: Mapping[str, Any], asked: set[str]) -> None:
         self.answers = answers
         self.asked = asked
+        self.defaults: dict[str, Any] = {}
 
     def __getitem__(self, key: str) -> Any:
-        if key in FACTS and key not in self.asked:
-            return NOT_ASKED
-        return self.answers[key]
+        value = self.get(key, _ABSENT)
+        if value is _ABSENT:
+            raise KeyError(key)
+        return value
 
     def get(self, key: str, default: Any = None) -> Any:
         if key in FACTS and key not in self.asked:
             return NOT_ASKED
-        return self.answers.get(key, default)
+        if key in self.answers:
+            return self.answers[key]
+        return self.defaults.get(key, default)
 
     def __iter__(self) -> Any:
         return iter(self.answers)
