@@ -53,7 +53,8 @@ class Evaluation:
         """On-path facts behind `names` whose answer is 不明 or missing (a fact off the
         path is NOT_ASKED, never unknown)."""
         return sorted(f for f in self.leaf_facts(names)
-                      if f in self.on_path and self.env.get(f) in UNKNOWN)
+                      if f in self.on_path and self.env.get(f) in UNKNOWN
+                      and not (f == "incident.malicious" and self.env.get("malicious") not in UNKNOWN))
 
     def deciders(self, rule: Rule) -> list[str]:
         """The unknown on-path facts that decided a rule whose value is 不明: those whose
