@@ -212,3 +212,19 @@ def test_my_number_questions_ask_items_kinds_and_the_organisation_only_with_my_n
     for fact in ("mynumber.items", "mynumber.subject_kinds", "org.employee_count", "org.mynumber_role",
                  "mynumber.unlawful_use", "mynumber.unlawful_provision"):
         assert fact in path
+
+
+@pytest.mark.parametrize("cause", ["unauthorized_access", "malware", "ransomware", "insider", "misconfiguration",
+                                   "other", "theft", "skimming", "tampering", "deletion_error"])
+def test_alteration_is_asked_for_every_cause_where_data_can_be_changed(cause):
+    o = run(incident__cause=cause, incident__malicious=..., incident__altered="yes",  # malice from the cause
+            incident__unviewed_confirmed="yes", incident__left_premises="yes", data__being_acquired=False)
+    assert "damage" in o["incident"]["kinds"]
+    assert o["appi"]["grounds"] == ([3] if cause in {"unauthorized_access", "malware", "ransomware", "insider",
+                                                     "theft", "skimming", "tampering"} else [])
+
+
+def test_a_stolen_only_copy_is_also_lost():
+    o = run(incident__cause="theft", incident__malicious="yes", incident__left_premises="yes",
+            incident__destroyed="yes", incident__copy_exists="no")
+    assert sorted(o["incident"]["kinds"]) == ["leak", "loss"] and o["appi"]["grounds"] == [3]
