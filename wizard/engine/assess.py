@@ -273,8 +273,10 @@ def _assess_current(ev: Evaluation, cat: Catalog) -> dict[str, Any]:
     mn = _mynumber(ev)
     processor_exempt = "processor_notified" in (appi["exempt"], mn["exempt"])
     notify = appi["required"] or mn["required"]
-    if notify:
+    if appi["required"]:
         ev.reason(ev.ruleset.rule("appi.r10"))
+    if mn["required"]:
+        ev.reason(ev.ruleset.rule("mn.r5"))
     controller = ev.env.get("incident.role") == "processor" and bool(appi["grounds"] or mn["grounds"])
     if controller:
         ev.reason(ev.ruleset.rule("appi.r9.controller"))
