@@ -58,15 +58,20 @@ def case(cid, title, answers, expect, note, **extra):
     c.update(extra)
     cases.append(c)
 
+def mn4(req, **extra):
+    """The My Number outcome of a 4号 twin: over 100 → report and notice; 100 or fewer → voluntary report."""
+    return {"mynumber.required": req, "mynumber.grounds": [4] if req else [], "mynumber.voluntary": not req,
+            "notify_subjects.required": req, **extra}
+
+
 # 1. My Number 4号 イ (漏えい等), 100/101
 for n in (100, 101):
     req = n > 100
     case(f"N-mn4i-{n}", f"源泉徴収票（マイナンバー記載）{n}人分の誤送付",
          {**MN, "incident.cause": "misdelivery", "incident.malicious": "no", "incident.unviewed_confirmed": "no",
           "data.subjects": n, "mynumber.subjects": n},
-         {"incident.kinds": ["leak"], "appi.required": False, "appi.grounds": [],
-          "mynumber.required": req, "mynumber.grounds": [4] if req else [], "mynumber.voluntary": not req,
-          "notify_subjects.required": req, **({"mynumber.final.days": 30} if req else {})},
+         mn4(req, **{"incident.kinds": ["leak"], "appi.required": False, "appi.grounds": []},
+             **({"mynumber.final.days": 30} if req else {})),
          "番号法規則2条4号イ: 漏えい等が発生した特定個人情報に係る本人の数が100人を超える事態（特定個人情報GL別添2 3A(4)、"
          "mynumber-gl-jigyosha.txt 1298・1321行）。100人以下は報告対象ではないが、3B（1338行）により報告に努める（voluntary）。"
          "個人データとしては1,000人以下・要配慮なし・不正目的なしで規則7条に当たらない。")
@@ -78,8 +83,7 @@ for n in (100, 101):
           "incident.destroyed": "no", "incident.altered": "no", "incident.unusable": "no",
           "mynumber.unlawful_use": "yes", "data.subjects": n, "mynumber.subjects": n,
           "mynumber.subject_kinds": ["顧客"]},
-         {"incident.occurred": False, "appi.required": False, "mynumber.required": req,
-          "mynumber.grounds": [4] if req else [], "mynumber.voluntary": not req, "notify_subjects.required": req},
+         mn4(req, **{"incident.occurred": False, "appi.required": False}),
          "番号法規則2条4号ロ: 番号法9条に反して利用された個人番号を含む特定個人情報に係る本人の数が100人超（GL別添2 3A(4) "
          "事例「個人番号利用事務と関係のない顧客管理のためのＩＤとして利用していたマイナンバーの数が100人を超える場合」、"
          "mynumber-gl-jigyosha.txt 1299・1322・1327行）。漏えいも不正の目的も要らない。100人以下は3Bの任意の報告。")
@@ -89,9 +93,7 @@ for n in (100, 101):
     case(f"N-mn4ha-{n}", f"親会社へ従業員{n}人のマイナンバーを提供",
          {**MN, "incident.cause": "intentional_provision", "mynumber.unlawful_provision": "yes",
           "data.subjects": n, "mynumber.subjects": n},
-         {"incident.occurred": False, "incident.kinds": [], "appi.required": False,
-          "mynumber.required": req, "mynumber.grounds": [4] if req else [], "mynumber.voluntary": not req,
-          "notify_subjects.required": req},
+         mn4(req, **{"incident.occurred": False, "incident.kinds": [], "appi.required": False}),
          "番号法規則2条4号ハ（mynumber-gl-jigyosha.txt 1300・1323行）。意図的な提供は漏えいではない（通則GL 3-5-1-2）が、"
          "特定個人情報には個人情報保護法27条が適用されず番号法19条が制限する（番号法30条2項: mynumber-law.xml 1578行; "
          "GL 645行「特定個人情報の提供については、個人情報保護法第27条は適用されない」）。警告は19条を名指し、27条は名指さない。",
