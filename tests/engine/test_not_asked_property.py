@@ -21,7 +21,7 @@ from wizard.engine.graph import END
 from wizard.engine.values import PREFECTURES
 
 TODAY = date(2027, 6, 30)
-FIRST = date(2022, 4, 1)
+FIRST = date(2017, 5, 30)  # the earliest rule set (appi-2017); appi-2022 from 2022-04-01
 WORDS = ("不明", "未回答")
 
 
@@ -37,7 +37,7 @@ def _answer(draw: Any, fact: str, kind: str, answers: dict[str, Any]) -> Any:
         return draw(st.booleans())
     if kind == "date":
         if fact == "incident.occurred_on":
-            return (FIRST + timedelta(days=draw(st.integers(0, 1700)))).isoformat()
+            return (FIRST + timedelta(days=draw(st.integers(0, 3400)))).isoformat()
         if fact == "incident.known_on":
             low = max(FIRST, date.fromisoformat(answers.get("incident.occurred_on") or FIRST.isoformat()))
             return (low + timedelta(days=draw(st.integers(0, 60)))).isoformat()
