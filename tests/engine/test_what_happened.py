@@ -232,3 +232,46 @@ def test_outflow_causes_are_leaks_only(cause):
             incident__destroyed="yes", incident__altered="yes", incident__copy_exists="no")
     assert o["incident"]["kinds"] == ["leak"]
     assert {"incident.destroyed", "incident.altered"} <= set(o["inapplicable_answers"])
+
+
+# --- user-facing text cites the law, never the brief ----------------------------------------------
+BRIEF_WORDS = ("rules.md", "S24", "訂正", "[R]", "[V]", "[V2]", "[S]", "[UNSURE]", "記憶に基づく", "legal/")
+
+
+def _user_texts(rs_id):
+    cat = load_catalog()
+    rs = cat.rulesets[rs_id]
+    for r in rs.rules:
+        yield f"{rs_id}:{r.id}", " ".join([r.text, r.unknown_text, r.warning, r.unsure, r.cite])
+    yield f"{rs_id}:source", rs.cite + " ".join(rs.warnings)
+
+
+@pytest.mark.parametrize("rs_id", ["appi-2022", "appi-2026-draft"])
+def test_rules_never_cite_the_brief(rs_id):
+    bad = [where for where, text in _user_texts(rs_id) if any(w in text for w in BRIEF_WORDS)]
+    assert bad == []
+
+
+def test_questions_never_cite_the_brief():
+    graph = load_catalog().graph
+    for q in graph.nodes.values():
+        text = " ".join([q.text, q.help, q.cite, *q.examples, *q.notes.values()])
+        assert not any(w in text for w in BRIEF_WORDS), q.id
+
+
+def test_ruleset_sources_name_primary_texts():
+    import yaml
+
+    from wizard import ROOT
+    for name in ("appi-2022.yaml", "appi-2026-draft.yaml"):
+        head = yaml.safe_load((ROOT / "rules" / name).read_text(encoding="utf-8"))
+        assert "rules.md" not in head["source"] and "legal/" not in head["source"]
+        assert "法" in head["source"]
+
+
+@pytest.mark.parametrize("old", ["3-5-1-1（漏えい", "3-5-1-2（滅失", "3-5-1-3（毀損"])
+def test_no_pre_2024_guideline_numbering(old):
+    graph = load_catalog().graph
+    texts = [q.cite + q.help for q in graph.nodes.values()]
+    texts += [r.cite + r.text for r in load_catalog().rulesets["appi-2022"].rules]
+    assert not any(old in t for t in texts)
