@@ -275,3 +275,18 @@ def test_no_pre_2024_guideline_numbering(old):
     texts = [q.cite + q.help for q in graph.nodes.values()]
     texts += [r.cite + r.text for r in load_catalog().rulesets["appi-2022"].rules]
     assert not any(old in t for t in texts)
+
+
+@pytest.mark.parametrize("cause", ["skimming", "tampering"])
+@pytest.mark.parametrize("known,required", [("2024-03-31", True), ("2024-04-01", True)])
+def test_unanswered_acquiring_takes_the_protective_side_on_both_sides_of_the_widening(cause, known, required):
+    """Unanswered 取得中: from 2024-04-01 a skimmed form is data being acquired (3号 even if not 個人データ);
+    before, it is treated as 個人データ (3号) rather than excluded."""
+    o = run(incident__cause=cause, incident__malicious="yes", incident__known_on=known, data__being_acquired=...)
+    assert o["appi"]["required"] is required and o["appi"]["grounds"] == [3]
+    widened = known >= "2024-04-01"
+    assert ("appi.r7.n3.acquiring" in rules_of(o)) is widened
+    assert any("取得しようとしていた個人情報" in w for w in o["warnings"]) is widened
+    o = run(incident__cause=cause, incident__malicious="yes", incident__known_on=known, data__being_acquired=...,
+            data__is_personal_data="no")
+    assert o["appi"]["required"] is widened

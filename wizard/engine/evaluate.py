@@ -12,6 +12,8 @@ from wizard.engine.conditions import NOT_ASKED
 
 UNKNOWN = (None, "unknown")
 # Consequences asked after the cause (SPEC §2.1): unanswered means none was reported.
+ACQUIRING_CAUSES = {"skimming", "tampering"}
+WIDENING = date(2024, 4, 1)  # 規則7条3号かっこ書 (令和5年個人情報保護委員会規則第5号)
 WHAT_HAPPENED = {"incident.destroyed", "incident.altered", "incident.unusable"}
 
 DECISION_TYPES = {"tri", "bool", "int", "enum"}
@@ -141,7 +143,14 @@ def build_env(cat: Catalog, rs: RuleSet, answers: dict[str, Any], known: date) -
     for q in path:
         if q.fact in env:
             continue
-        if q.default is not None:
+        if q.fact == "data.being_acquired" and env.get("incident.cause") in ACQUIRING_CAUSES and known >= WIDENING:
+            # 通則GL 3-5-3-1(3) 事例6〜8: a tampered input page, link or reply envelope takes data the business is
+            # acquiring; unanswered, the protective reading (3号 from 2024-04-01) is taken and said.
+            env[q.fact] = True
+            ev.warn(f"「{label(q.fact)}」が未回答のため、入力ページ・リンク・返信用封筒の改ざんで盗まれた情報は、事業者が"
+                    "取得しようとしていた個人情報（規則7条3号かっこ書）として扱いました。データベース等に入力する予定が"
+                    "なかった場合は「いいえ」と回答してください。")
+        elif q.default is not None:
             env[q.fact] = q.default
             if q.fact in WHAT_HAPPENED:
                 ev.warn(f"「{label(q.fact)}」が未回答のため「いいえ」として扱いました。当てはまる場合は回答してください"
