@@ -143,18 +143,17 @@ def build_env(cat: Catalog, rs: RuleSet, answers: dict[str, Any], known: date) -
     for q in path:
         if q.fact in env:
             continue
-        if q.fact == "data.being_acquired" and env.get("incident.cause") in ACQUIRING_CAUSES and known >= WIDENING:
-            # 通則GL 3-5-3-1(3) 事例6〜8: a tampered input page, link or reply envelope takes data the business is
-            # acquiring; unanswered, the protective reading (3号 from 2024-04-01) is taken and said.
-            env[q.fact] = True
-            ev.warn(f"「{label(q.fact)}」が未回答のため、入力ページ・リンク・返信用封筒の改ざんで盗まれた情報は、事業者が"
-                    "取得しようとしていた個人情報（規則7条3号かっこ書）として扱いました。データベース等に入力する予定が"
-                    "なかった場合は「いいえ」と回答してください。")
-        elif q.default is not None:
+        if q.default is not None:
             env[q.fact] = q.default
             if q.fact in WHAT_HAPPENED:
                 ev.warn(f"「{label(q.fact)}」が未回答のため「いいえ」として扱いました。当てはまる場合は回答してください"
                         "（滅失・毀損も報告対象事態になり得ます: 通則GL 3-5-1-3・3-5-1-4）。")
+            elif q.fact == "data.being_acquired" and env.get("incident.cause") in ACQUIRING_CAUSES and known >= WIDENING:
+                # 通則GL 3-5-3-1(3) 事例6〜8: a tampered input page, link or reply envelope usually takes data the
+                # business is acquiring; the answer decides 3号 for data that is not yet 個人データ: ask for it.
+                ev.warn(f"「{label(q.fact)}」が未回答のため「いいえ」として扱いました。入力ページ・リンク・返信用封筒の"
+                        "改ざんで盗まれた情報が、データベース等に入力する予定の情報（まだ個人データでないもの）なら"
+                        "「はい」と回答してください。令和6年4月1日以降は、個人データでなくても規則7条3号の報告対象です。")
         elif q.fact == "incident.malicious":
             continue  # derived below (SPEC §2.1 default), no warning
         elif q.fact in decision and FACTS[q.fact].type in DECISION_TYPES:
