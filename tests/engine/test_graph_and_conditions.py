@@ -77,13 +77,54 @@ def test_broken_graphs_are_refused_naming_file_and_node(tmp_path, mutate, needle
     assert needle in str(e.value) and ".yaml" in str(e.value)
 
 
-def test_rules_need_citations(tmp_path):
+def _mutated_rules(tmp_path, old, new):
     folder = tmp_path / "rules"
     shutil.copytree(ROOT / "rules", folder)
     f = folder / "appi-2022.yaml"
-    f.write_text(f.read_text(encoding="utf-8").replace("    cite: 個人情報保護法施行規則7条4号\n", ""), encoding="utf-8")
+    text = f.read_text(encoding="utf-8")
+    assert text.count(old) == 1, old
+    f.write_text(text.replace(old, new), encoding="utf-8")
+    return folder
+
+
+def test_rules_need_citations(tmp_path):
+    folder = _mutated_rules(tmp_path, "    cite: 個人情報保護法施行規則7条4号、通則GL 3-5-3-1(4)\n", "")
     with pytest.raises(CatalogError, match="cite"):
         load_rulesets(folder)
+
+
+N4_DATED = "    cite: 個人情報保護法施行規則7条4号、通則GL 3-5-3-1(4)\n    effective_from: 2022-04-01\n"
+
+
+@pytest.mark.parametrize("old,new,needle", [
+    (N4_DATED, "    cite: 個人情報保護法施行規則7条4号、通則GL 3-5-3-1(4)\n", "effective_from"),
+    (N4_DATED, N4_DATED.replace("2022-04-01", "2021-04-01"), "施行日"),
+    (N4_DATED, N4_DATED + "    effective_to: 2022-03-31\n", "より前"),
+    ("effective_from: 2022-04-01\neffective_to: null\n", "effective_to: null\n", "effective_from"),
+])
+def test_rules_need_effective_dates(tmp_path, old, new, needle):
+    with pytest.raises(CatalogError, match=needle) as e:
+        load_rulesets(_mutated_rules(tmp_path, old, new))
+    assert "appi-2022.yaml" in str(e.value)
+
+
+def test_check_command_fails_on_a_rule_without_cite_or_dates(tmp_path):
+    """`main.py check` on a copy of the project whose rule lacks its citation / its date: exit 2, named."""
+    import subprocess
+    import sys
+    for old, new in [("    cite: 個人情報保護法施行規則7条4号、通則GL 3-5-3-1(4)\n", ""),
+                     (N4_DATED, "    cite: 個人情報保護法施行規則7条4号、通則GL 3-5-3-1(4)\n")]:
+        root = tmp_path / ("p" + str(len(new)))
+        for name in ("wizard", "questions", "rules", "templates"):
+            shutil.copytree(ROOT / name, root / name, ignore=shutil.ignore_patterns("__pycache__"))
+        shutil.copy(ROOT / "main.py", root / "main.py")
+        f = root / "rules" / "appi-2022.yaml"
+        f.write_text(f.read_text(encoding="utf-8").replace(old, new), encoding="utf-8")
+        r = subprocess.run([sys.executable, str(root / "main.py"), "check"], capture_output=True, text=True,
+                           cwd=root, timeout=120, env={"ROUEI_CACHE_DIR": "", "QT_QPA_PLATFORM": "offscreen",
+                                                       "PATH": "/usr/bin:/bin"})
+        assert r.returncode == 2, r.stdout + r.stderr
+        assert "appi.r7.n4" in r.stderr and "Traceback" not in r.stderr
 
 
 def test_rulesets_are_dated_and_every_rule_cited():

@@ -236,7 +236,9 @@ def test_2017_mynumber_serious_incident():
 
 @pytest.mark.parametrize("employees,noted", [(100, True), (101, False)])
 def test_employee_count_only_notes_the_small_business_guidance(employees, noted):
-    small = run(org__employee_count=employees, data__sensitive="yes")
+    # asked only when My Number is involved (the only place the count still matters)
+    small = run(org__employee_count=employees, data__sensitive="yes", mynumber__included="yes",
+                mynumber__subjects=5, mynumber__system="other")
     assert small["appi"]["required"] is True  # reporting never turns on employee count today
     assert any(r["rule"] == "appi.gl.small_business" for r in small["reasons"]) is noted
 

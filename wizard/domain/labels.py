@@ -3,6 +3,14 @@ and the documents so that all three say the same thing."""
 from __future__ import annotations
 
 KIND_JA = {"leak": "漏えい", "loss": "滅失", "damage": "毀損"}
+EXEMPT_JA = {
+    "encryption": "高度な暗号化等の措置",
+    "processor_notified": "委託元への通知（委託先の例外）",
+    "pseudonymized": "仮名加工情報",
+    "not_personal_data": "個人データに当たらない",
+    "not_substantial": "実質的に漏えいしていない（平成29年告示）",
+    "minor_misdelivery": "軽微な誤送付（平成29年告示）",
+}
 PUBLICATION_JA = {
     "recommended": "公表を推奨します（二次被害の防止・本人に連絡できない場合に備えて）",
     "optional": "公表は任意です（事案の内容に応じて検討）",

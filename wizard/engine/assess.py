@@ -71,13 +71,13 @@ def occurrence(ev: Evaluation) -> tuple[bool, list[str]]:
     for r in ev.ruleset.group("kind", ev.known):
         v = ev.value(r)
         if v is not False and r.kind:
-            kinds.append(r.kind)
+            if r.kind not in kinds:
+                kinds.append(r.kind)
             ev.reason(r, unknown=v is None)
     occurred = ev.env.get("occurred") is not False
-    if not occurred:
-        for r in ev.ruleset.group("none", ev.known):
-            if ev.value(r) is True:
-                ev.reason(r)
+    for r in ev.ruleset.group("none", ev.known):  # what did not happen, and why (true either way)
+        if ev.value(r) is True:
+            ev.reason(r)
     return occurred, kinds
 
 
@@ -88,7 +88,9 @@ def _exemption(ev: Evaluation, group: str) -> str | None:
             ev.reason(r)
             return r.exempt
         if v is None and r.unknown_text:
-            ev.warn(r.unknown_text + f"（{r.cite}）")
+            facts = ev.deciders(r)
+            if facts:
+                ev.warn(f"{ev.named(facts)}が「不明」（又は未回答）のため: {r.unknown_text}（{r.cite}）")
     return None
 
 
@@ -109,7 +111,10 @@ def _notes_rules(ev: Evaluation) -> None:
 def _appi(ev: Evaluation, cat: Catalog, occurred: bool) -> dict[str, Any]:
     grounds, uncertain = _grounds(ev, "appi_ground") if occurred else ([], [])
     if occurred and not grounds:
-        ev.reason(ev.ruleset.rule("appi.r7.none"))
+        if ev.env.get("personal") is False:
+            ev.reason(ev.ruleset.rule("appi.exempt.not_personal_data"))
+        else:
+            ev.reason(ev.ruleset.rule("appi.r7.none"))
     if ev.env.get("personal") is None and grounds:
         ev.warn("個人データに当たるか「不明」のため、個人データとして扱いました（法16条3項）。")
     exempt = _exemption(ev, "appi_exempt") if grounds else None
@@ -132,12 +137,14 @@ def _appi(ev: Evaluation, cat: Catalog, occurred: bool) -> dict[str, Any]:
         ev.reason(ev.ruleset.rule("appi.r8.preliminary"))
         ev.reason(ev.ruleset.rule("appi.r8.final"))
         if 3 in grounds and not malice_known:
-            ev.warn("3号（不正の目的）が「不明」の回答だけに基づくため、確報は30日で計算しました。不正の目的が確認されれば60日になりますが、"
+            ev.warn("3号（不正の目的）は「不正の目的をもって行われたおそれがある行為か」が「不明」の回答だけに基づくため、"
+                    "確報の日付は30日で計算しました。これは計画上の日付で、法定の期限ではありません（不正の目的によるおそれが"
+                    "確認されれば3号の事態として60日以内、そうでなければ他の号に当たる場合に30日以内: 規則8条2項）。"
                     "迷うときは早めに報告してください。")
     return block
 
 
-def _mynumber(ev: Evaluation, occurred: bool) -> dict[str, Any]:
+def _mynumber(ev: Evaluation) -> dict[str, Any]:
     included = ev.env.get("mn_included")
     block: dict[str, Any] = {"required": False, "grounds": [], "grounds_uncertain": [], "exempt": None,
                              "destination": "ppc", "preliminary": None, "final": None, "voluntary": False}
@@ -155,7 +162,10 @@ def _mynumber(ev: Evaluation, occurred: bool) -> dict[str, Any]:
         days = 60 if 2 in grounds and certain_malice else 30
         block["final"] = deadlines.final(ev.known, days)
         ev.reason(ev.ruleset.rule("mn.r3.final"))
-    elif not grounds and occurred and ev.env.get("protected") is not True:
+        if 2 in grounds and not certain_malice:
+            ev.warn("番号法規則2条2号（不正の目的）が「不明」の回答だけに基づくため、特定個人情報の確報の日付は30日で計算しました。"
+                    "これは計画上の日付で、法定の期限ではありません（不正の目的が確認されれば60日以内: 番号法規則3条2項）。")
+    elif not grounds and ev.env.get("protected") is not True:
         for r in ev.ruleset.group("mn_voluntary", ev.known):
             if ev.value(r) is not False:
                 block["voluntary"] = True
@@ -222,10 +232,12 @@ def _notes(ev: Evaluation, appi: dict[str, Any], mn: dict[str, Any], occurred: b
         ev.warn("【要確認】PPCの特定個人情報の報告フォームで個人情報保護法26条の報告も兼ねられるかは確認できていません"
                 "（兼ねられない場合は別途報告）。報告先が異なる業種では両方に報告してください。")
     if cause == "insider":
-        ev.warn("【要確認】知った日は、行為者本人を除き、いずれかの部署の誰かが知った日です（行為者の除外は行政機関等向けQ&A 3-4-1の類推 [R]）。")
+        ev.warn("【要確認】知った日は、いずれかの部署が事態を知った日です（通則GL 3-5-3-3）。不正を行った従業者本人が知っていた"
+                "ことは含めない扱いは、行政機関等向けQ&A 3-4-1からの類推で、民間事業者について明示されたものではありません。")
     items = " ".join(env.get("data.items") or [])
     if "口座" in items and env.get("data.financial") != "yes":
-        ev.warn("【要確認】銀行口座番号だけの漏えいが規則7条2号に当たるかは、漏えいの文脈でのQ&Aが見当たりません（rules.md 訂正4）。")
+        ev.warn("【要確認】銀行口座番号だけの漏えいが規則7条2号に当たるかは、財産的被害が発生する蓋然性を考慮して判断する"
+                "とされ（通則GL 3-5-3-1(2)）、漏えいについて明示した例は見当たりません。報告先に確認してください。")
     if ev.answers.get("report.stage") == "final" and not occurred:
         ev.warn("【要確認】速報後に漏えい等がなかったと判明した場合の取下げの手続は示されていません。確報で調査結果（漏えい等なし）を"
                 "報告する実務に従ってください。本人通知は不要になります（通則GL 3-5-4-3）。")
@@ -259,11 +271,13 @@ def _assess_current(ev: Evaluation, cat: Catalog) -> dict[str, Any]:
     occurred, kinds = occurrence(ev)
     appi = _appi(ev, cat, occurred)
     _notes_rules(ev)
-    mn = _mynumber(ev, occurred)
+    mn = _mynumber(ev)
     processor_exempt = "processor_notified" in (appi["exempt"], mn["exempt"])
     notify = appi["required"] or mn["required"]
-    if notify:
+    if appi["required"]:
         ev.reason(ev.ruleset.rule("appi.r10"))
+    if mn["required"]:
+        ev.reason(ev.ruleset.rule("mn.r5"))
     controller = ev.env.get("incident.role") == "processor" and bool(appi["grounds"] or mn["grounds"])
     if controller:
         ev.reason(ev.ruleset.rule("appi.r9.controller"))

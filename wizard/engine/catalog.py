@@ -146,6 +146,21 @@ def _rule(raw: dict[str, Any], where: str, derived_names: set[str]) -> Rule:
     )
 
 
+def _check_rule_dates(r: Rule, raw: dict[str, Any], where: str, status: str,
+                      set_from: date | None, set_to: date | None) -> None:
+    """Every rule carries its effective dates: in a rule set in force each rule states
+    its own effective_from; the dates lie inside the set's and are in order."""
+    w = f"{where}（規則 {r.id}）"
+    if status == "in_force" and "effective_from" not in raw:
+        raise CatalogError(f"{w}: 「effective_from」がありません（施行中の規則セットでは、すべての規則に施行日が必要です）")
+    if r.effective_from and r.effective_to and r.effective_to < r.effective_from:
+        raise CatalogError(f"{w}: effective_to（{r.effective_to}）が effective_from（{r.effective_from}）より前です")
+    if set_from and r.effective_from and r.effective_from < set_from:
+        raise CatalogError(f"{w}: effective_from（{r.effective_from}）が規則セットの施行日（{set_from}）より前です")
+    if set_to and r.effective_to and r.effective_to > set_to:
+        raise CatalogError(f"{w}: effective_to（{r.effective_to}）が規則セットの終期（{set_to}）より後です")
+
+
 def load_ruleset(path: Path, base: RuleSet | None = None, raw: Any = None) -> RuleSet:
     if raw is None:
         raw = _load_yaml(path)
@@ -171,10 +186,18 @@ def load_ruleset(path: Path, base: RuleSet | None = None, raw: Any = None) -> Ru
         names.add(str(name))
     rules = list(base.rules) if base else []
     seen = {r.id for r in rules}
+    set_from = _date(raw.get("effective_from"), where)
+    set_to = _date(raw.get("effective_to"), where)
+    status = str(raw["status"])
+    if status != "not_in_force" and set_from is None:
+        raise CatalogError(f"{where}: 「effective_from」がありません（施行日のない規則セットは使えません）")
+    if set_from and set_to and set_to < set_from:
+        raise CatalogError(f"{where}: effective_to（{set_to}）が effective_from（{set_from}）より前です")
     for item in raw.get("rules") or []:
         r = _rule(item, where, names)
         if r.id in seen:
             raise CatalogError(f"{where}: 規則ID「{r.id}」が重複しています")
+        _check_rule_dates(r, item, where, status, set_from, set_to)
         seen.add(r.id)
         rules.append(r)
     return RuleSet(

@@ -11,6 +11,9 @@ Values follow three-valued (Kleene) logic: True, False, or None (= 不明).
 - ``and``/``or``/``not`` are Kleene operators.
 - ``known(x)`` is True when a fact has a definite answer (not missing, not "unknown").
 - Derived values (e.g. ``leak``) are plain names without a dot.
+- ``NOT_ASKED`` marks a fact the question graph did not ask on this path (SPEC §3
+  "Not asked is not 不明"): it is *not applicable*, never unknown.  As a truth value
+  it is False; it equals nothing, is in no list, and every ordering with it is False.
 """
 from __future__ import annotations
 
@@ -24,11 +27,27 @@ Env = Mapping[str, Any]
 _MISSING = object()
 
 
+class _NotAsked:
+    """The not-applicable value of a fact that is off the question path."""
+    __slots__ = ()
+
+    def __repr__(self) -> str:
+        return "NOT_ASKED"
+
+    def __bool__(self) -> bool:
+        return False
+
+
+NOT_ASKED = _NotAsked()
+
+
 class ConditionError(ValueError):
     """The expression is not in the condition language."""
 
 
 def truth(value: Any) -> Tri:
+    if value is NOT_ASKED:
+        return False
     if value is True or value == "yes":
         return True
     if value is False or value == "no":
@@ -76,6 +95,15 @@ _CMP: dict[type, Callable[[Any, Any], bool]] = {
     ast.In: lambda a, b: a in b,
     ast.NotIn: lambda a, b: a not in b,
 }
+
+
+def _not_asked_cmp(op: type, a: Any, b: Any) -> bool:
+    """A comparison where one side is NOT_ASKED: it equals nothing and is in nothing."""
+    if op is ast.NotEq:
+        return True
+    if op is ast.NotIn:
+        return b is NOT_ASKED or a is NOT_ASKED or a not in b
+    return False  # ==, in, and every ordering
 
 
 @dataclass(frozen=True)
@@ -143,14 +171,17 @@ class _Compiler:
             fn = _CMP.get(type(op))
             if fn is None:
                 raise self.fail(type(op).__name__)
-            pairs.append((fn, self.value(right)))
+            pairs.append((fn, self.value(right), type(op)))
 
         def _cmp(env: Env) -> Tri:
             a = left(env)
             result: Tri = True
-            for fn, right_fn in pairs:
+            for fn, right_fn, op in pairs:
                 b = right_fn(env)
-                if a is _MISSING or b is _MISSING or a is None or b is None:
+                if a is NOT_ASKED or b is NOT_ASKED:
+                    if not _not_asked_cmp(op, a, b):
+                        return False
+                elif a is _MISSING or b is _MISSING or a is None or b is None:
                     result = None
                 else:
                     try:
@@ -171,7 +202,7 @@ class _Compiler:
         if arg is None:
             raise self.fail("known() の引数")
         self.names.add(arg)
-        return lambda env: env.get(arg, _MISSING) not in (_MISSING, None, "unknown")
+        return lambda env: env.get(arg, _MISSING) not in (_MISSING, None, "unknown", NOT_ASKED)
 
 
 _ALLOWED = (

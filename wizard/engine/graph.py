@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from wizard.domain.facts import FACTS
-from wizard.engine.conditions import Condition, ConditionError, compile_condition
+from wizard.engine.conditions import NOT_ASKED, Condition, ConditionError, compile_condition
 from wizard.engine.yamlio import LineDict, LoadError, parse_yaml
 
 END = "END"
@@ -91,15 +91,21 @@ class Graph:
     flows: list[dict[str, Any]]
 
     def walk(self, env: Mapping[str, Any]) -> list[Question]:
-        """The questions on the current path, in order."""
+        """The questions on the current path, in order.  An edge condition sees only the
+        facts asked so far on this path; any other fact is NOT_ASKED (not applicable),
+        never 不明 (SPEC §3 "Not asked is not 不明")."""
         out: list[Question] = []
         nid = self.start
         seen: set[str] = set()
+        view = _AskedView(env, set())
         while nid != END and nid not in seen:
             seen.add(nid)
             q = self.nodes[nid]
             out.append(q)
-            nid = q.next_id(env)
+            view.asked.add(q.fact)
+            if q.default is not None:
+                view.defaults[q.fact] = q.default  # an unanswered question counts as its default, as in assess
+            nid = q.next_id(view)
         return out
 
     def by_fact(self, fact: str) -> Question | None:
@@ -107,6 +113,38 @@ class Graph:
             if q.fact == fact:
                 return q
         return None
+
+
+_ABSENT = object()
+
+
+class _AskedView(Mapping[str, Any]):
+    """The answers as an edge condition may read them: facts not asked yet on this
+    path are NOT_ASKED."""
+
+    def __init__(self, answers: Mapping[str, Any], asked: set[str]) -> None:
+        self.answers = answers
+        self.asked = asked
+        self.defaults: dict[str, Any] = {}
+
+    def __getitem__(self, key: str) -> Any:
+        value = self.get(key, _ABSENT)
+        if value is _ABSENT:
+            raise KeyError(key)
+        return value
+
+    def get(self, key: str, default: Any = None) -> Any:
+        if key in FACTS and key not in self.asked:
+            return NOT_ASKED
+        if key in self.answers:
+            return self.answers[key]
+        return self.defaults.get(key, default)
+
+    def __iter__(self) -> Any:
+        return iter(self.answers)
+
+    def __len__(self) -> int:
+        return len(self.answers)
 
 
 def _err(file: str, line: int | None, node: str | None, msg: str) -> GraphError:

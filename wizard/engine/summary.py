@@ -6,7 +6,7 @@ from datetime import date
 from typing import Any
 
 from wizard.domain.dates import format_date
-from wizard.domain.labels import DOC_JA, KIND_JA, PUBLICATION_JA
+from wizard.domain.labels import DOC_JA, EXEMPT_JA, KIND_JA, PUBLICATION_JA
 
 
 def _d(value: str | None, today: date) -> str:
@@ -47,7 +47,7 @@ def summary_text(o: dict[str, Any], answers: dict[str, Any], today: date) -> str
     elif a.get("effort"):
         add(f"  当時の告示による報告（努力義務）: あり — 報告先 {a.get('addressee') or a.get('destination_name')}（速やかに）")
     else:
-        why = f"（例外: {a['exempt']}）" if a.get("exempt") else ""
+        why = f"（例外: {EXEMPT_JA.get(a['exempt'], a['exempt'])}）" if a.get("exempt") else ""
         add(f"  報告義務: なし{why}")
     m = o["mynumber"]
     if m["required"] or m.get("voluntary") or m.get("effort"):
