@@ -155,6 +155,10 @@ def _check_rule_dates(r: Rule, raw: dict[str, Any], where: str, status: str,
         raise CatalogError(f"{w}: 「effective_from」がありません（施行中の規則セットでは、すべての規則に施行日が必要です）")
     if r.effective_from and r.effective_to and r.effective_to < r.effective_from:
         raise CatalogError(f"{w}: effective_to（{r.effective_to}）が effective_from（{r.effective_from}）より前です")
+    # A note that says the set does NOT apply (e.g. appi2017.outside, 知った日 before the set) is dated
+    # before the set by design; it must end before the set begins.
+    if r.group == "note" and set_from and r.effective_to and r.effective_to < set_from:
+        return
     if set_from and r.effective_from and r.effective_from < set_from:
         raise CatalogError(f"{w}: effective_from（{r.effective_from}）が規則セットの施行日（{set_from}）より前です")
     if set_to and r.effective_to and r.effective_to > set_to:
