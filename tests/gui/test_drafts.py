@@ -153,7 +153,7 @@ def test_draft_of_another_version_survives_closing_without_save(make_window: Any
     assert draft.exists()
 
 
-def test_same_version_draft_removed_when_closing_without_save(make_window: Any, dialogs: Any,
+def test_same_version_draft_taken_over_by_the_window(make_window: Any, dialogs: Any,
                                                               home: Path) -> None:
     from wizard import __version__
 
@@ -162,6 +162,8 @@ def test_same_version_draft_removed_when_closing_without_save(make_window: Any, 
     w = make_window(start=False)
     assert w.files.offer_recovery()
     assert "別のバージョン" not in w.banner_text.text()
+    assert not draft.exists()  # all of it is in this window's own draft now: a later crash lists it once
+    assert len(w.storage.orphaned_recoveries()) == 0 and w.storage.recovery_path.exists()
     assert w.close()  # 「保存しない」: the user let it go
     assert not draft.exists()
 

@@ -63,7 +63,10 @@ class IncidentFiles:
         self.w.setWindowTitle(f"{name}[*] — 漏えい等対応ウィザード")
 
     def _start_dir(self) -> str:
-        return str(self.path.parent) if self.path else str(Path.home())
+        if self.path:
+            return str(self.path.parent)
+        root = self.w.storage.documents_root
+        return str(root if root.is_dir() else Path.home())
 
     def adopt(self, session: Session) -> None:
         """Make `session` the window's incident; nothing of the previous incident stays on screen."""

@@ -86,7 +86,7 @@ class Recovery:
         w.mark_dirty()
         self.restored = rec
         self.keep_on_exit = rec.foreign or bool(lost)
-        parts = [f"下書き（{rec.describe()}）を復元しました。"]
+        parts = [f"下書き「{rec.describe()}」を復元しました。"]
         if rec.foreign:
             parts.append(f"この下書きは別のバージョン（プログラム {rec.program or '不明'}、形式 {rec.file_format}）で"
                          f"作られました。内容を確認してください。")
@@ -97,6 +97,9 @@ class Recovery:
             parts.append(f"元の下書きファイルは保存するまで残します（{rec.path}）。")
         else:
             parts.append("保存するまでは自動保存ファイルに残ります。")
+            if not files.autosave_failed and w.storage.recovery_path.exists():
+                w.storage.discard(rec)  # everything it held is now in this window's own draft
+                self.restored = None
         w.show_banner("\n".join(parts), error=rec.foreign or bool(lost))
 
     def saved(self) -> None:

@@ -145,7 +145,10 @@ class Recovered:
         return self.program != __version__ or self.file_format != INCIDENT_FORMAT
 
     def describe(self) -> str:
-        title = self.title or (Path(self.source).name if self.source else "（件名なし）")
+        org = self.raw_answers.get("org.name") or self.answers.get("org.name")
+        title = self.title or (Path(self.source).name if self.source else "件名なし")
+        if isinstance(org, str) and org:
+            title += f"（{org}）"
         ver = f"　※別のバージョン（{self.program or '不明'}）" if self.foreign else ""
         return f"{title}　最終更新：{japanese_time(self.saved_at)}　回答：{len(self.raw_answers or self.answers)}件{ver}"
 
