@@ -15,6 +15,12 @@ from wizard.gui import doc_folder
 RECIPIENTS = "氏名,住所,メールアドレス\n山田 太郎,東京都千代田区1-1,\n,大阪府大阪市2-2,\n鈴木 花子,,hanako@example.jp\n佐藤 次郎,,\n"
 
 
+def _patients(incident_file: Any) -> Path:
+    p: Path = incident_file("S04").parent / "patients.csv"
+    p.write_text(RECIPIENTS, encoding="utf-8")
+    return p
+
+
 def _result(w: Any, path: Path) -> None:
     assert w.files.load(path)
     w.go_to("result")
@@ -33,8 +39,12 @@ def test_new_or_opened_incident_never_shows_previous_documents(make_window: Any,
     _render(w)
     page = w.result_page
     assert page.doc_list.count() > 0 and page.folder_button.isEnabled()
+    old_folder = str(w.docs.folder)
+    w.docs.choose_recipients(str(_patients(incident_file)))
     w.files.new()  # 新規
     w.go_to("result")
+    assert old_folder not in page.destination_label.text()
+    assert "patients" not in page.recipients_label.text()
     assert page.doc_list.count() == 0 and not page.doc_list.isVisible()
     assert not page.folder_button.isEnabled() and not page.status.isVisible()
     _result(w, incident_file("S04"))
@@ -42,6 +52,7 @@ def test_new_or_opened_incident_never_shows_previous_documents(make_window: Any,
     assert page.folder_button.isEnabled()
     _result(w, incident_file("S15"))  # 開く another incident
     assert page.doc_list.count() == 0 and not page.folder_button.isEnabled()
+    assert "BCC" not in page.destination_label.text() and "ノートPC" in page.destination_label.text()
     assert w.docs is not None and w.docs.folder is None
 
 

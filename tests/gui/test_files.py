@@ -152,6 +152,7 @@ def test_documents_button(qtbot: Any, make_window: Any, dialogs: Any, home: Path
     assert all(d["path"].startswith("2026-09-17_メールマガジンのBCC漏れ_") for d in manifest["documents"])
     if os.name == "posix":
         assert _mode(out) == 0o700 and _mode(out / ".rouei-incident.json") == 0o600
+        assert _mode(out.parent) == 0o700
 
 
 def test_screenshot_writes_png(tmp_path: Path, incident_file: Any) -> None:

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QDesktopServices, QGuiApplication
 
+from wizard import userdirs
 from wizard.engine.incident import Incident, InputError
 from wizard.gui import doc_folder
 
@@ -211,6 +212,8 @@ class DocumentActions:
         try:
             previous = self.previous(inc)
             outcome = s.outcome(today=self.w.today)
+            if target.parent == self.w.storage.documents_root and not target.parent.exists():
+                userdirs.ensure(target.parent)  # the root too is for this user only
             doc_folder.claim(target, ident, str(s.answers.get("incident.title") or ""))
             manifest = render_bundle(inc, outcome, target, previous=previous,
                                      recipients_path=self.recipients.path if self.recipients else None,

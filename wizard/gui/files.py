@@ -71,10 +71,10 @@ class IncidentFiles:
     def adopt(self, session: Session) -> None:
         """Make `session` the window's incident; nothing of the previous incident stays on screen."""
         self.w.autosave_timer.stop()
-        docs = getattr(self.w, "docs", None)
-        if docs is not None:
-            docs.reset()
         self.w.set_session(session)
+        docs = getattr(self.w, "docs", None)
+        if docs is not None:  # after set_session: the folder, recipients and list are this incident's
+            docs.reset()
 
     # --- start-up --------------------------------------------------------------------
     def start(self, path: str | None = None) -> None:
