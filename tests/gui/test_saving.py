@@ -228,3 +228,22 @@ def test_file_dialogs_japanese_and_create_missing_folder(qtbot: Any, tmp_path: P
     assert asked and "まだない" in asked[0]
     assert missing.is_dir()
     assert dlg.selectedFiles()[0].endswith("x.json")
+
+
+def test_extra_qt_translation_installed_and_current(tmp_path: Path) -> None:
+    import shutil
+    import subprocess
+    import sys
+
+    from PySide6.QtCore import QCoreApplication
+
+    from wizard.gui import qt_ja
+
+    assert qt_ja.install()
+    assert QCoreApplication.translate("QAbstractFileIconProvider", "Folder", "All other platforms") == "フォルダー"
+    lrelease = Path(sys.executable).with_name("pyside6-lrelease")
+    tool = str(lrelease) if lrelease.exists() else shutil.which("pyside6-lrelease")
+    assert tool, "pyside6-lrelease ships with PySide6"
+    out = tmp_path / "x.qm"
+    subprocess.run([tool, str(qt_ja.QM.with_suffix(".ts")), "-qm", str(out)], check=True, capture_output=True)
+    assert out.read_bytes() == qt_ja.QM.read_bytes(), "rebuild qt_extra_ja.qm with pyside6-lrelease"

@@ -44,6 +44,9 @@ class JapaneseFileDialog(QFileDialog):
     """Qt's own file dialog, labelled in Japanese; creates a missing folder when asked to."""
 
     def __init__(self, parent: QWidget | None, title: str, start: str, name_filter: str) -> None:
+        from wizard.gui import qt_ja
+
+        qt_ja.install()
         super().__init__(parent, title, start, name_filter)
         self.setOption(QFileDialog.Option.DontUseNativeDialog, True)
         labels = {QFileDialog.DialogLabel.LookIn: "場所：", QFileDialog.DialogLabel.FileName: "ファイル名：",
