@@ -204,3 +204,27 @@ def test_lone_surrogate_in_the_answers_never_loses_the_draft(qtbot: Any, make_wi
     assert not w.close()
     assert w.isVisible() and rec.exists()
     w.setWindowModified(False)
+
+
+def test_default_folders_follow_userdirs_and_env_override(tmp_path: Path, monkeypatch: Any) -> None:
+    monkeypatch.delenv(storage_mod.ENV_HOME, raising=False)
+    for var, sub in (("XDG_CONFIG_HOME", "config"), ("XDG_STATE_HOME", "state"), ("XDG_DATA_HOME", "data"),
+                     ("XDG_DOCUMENTS_DIR", "docs")):
+        monkeypatch.setenv(var, str(tmp_path / sub))
+    monkeypatch.setattr(storage_mod.sys, "platform", "linux")
+    s = Storage()
+    assert s.folder == tmp_path / "config" / "rouei-wizard"
+    assert s.drafts == tmp_path / "state" / "rouei-wizard" / "drafts"
+    assert s.documents_root == tmp_path / "docs" / "漏えい等対応"
+    legacy = tmp_path / "data" / "rouei-wizard" / "profile.json"  # where Qt's AppDataLocation put it before
+    legacy.parent.mkdir(parents=True)
+    legacy.write_text(json.dumps({"format": "rouei-profile/1", "answers": {"org.name": "旧い場所"}},
+                                 ensure_ascii=False), encoding="utf-8")
+    assert s.load_profile() == {"org.name": "旧い場所"}
+    s.save_profile({"org.name": "新しい場所"})
+    assert s.profile_path.exists() and s.load_profile() == {"org.name": "新しい場所"}
+    monkeypatch.setenv(storage_mod.ENV_HOME, str(tmp_path / "portable"))
+    t = Storage()
+    assert t.folder == t.drafts == tmp_path / "portable"
+    assert t.documents_root == tmp_path / "portable" / "documents"
+    assert t.load_profile() == {}  # the override never reads the user's real profile
