@@ -247,3 +247,36 @@ def test_extra_qt_translation_installed_and_current(tmp_path: Path) -> None:
     out = tmp_path / "x.qm"
     subprocess.run([tool, str(qt_ja.QM.with_suffix(".ts")), "-qm", str(out)], check=True, capture_output=True)
     assert out.read_bytes() == qt_ja.QM.read_bytes(), "rebuild qt_extra_ja.qm with pyside6-lrelease"
+
+
+def test_pick_dialog_returns_button_and_row(qtbot: Any) -> None:
+    from wizard.gui.pick_dialog import PickDialog
+
+    dlg = PickDialog(None, "下書きの復元", "選んでください", ["一", "二", "三"], ["復元する", "破棄する", "あとで決める"])
+    qtbot.addWidget(dlg)
+    assert dlg.buttons[0].isDefault() and dlg.list.currentRow() == 0
+    dlg.list.setCurrentRow(2)
+    dlg.buttons[1].click()
+    assert dlg.result_pair() == (1, 2)
+    closed = PickDialog(None, "t", "x", ["一"], ["復元する"])
+    qtbot.addWidget(closed)
+    closed.reject()
+    assert closed.result_pair() == (-1, -1)
+
+
+def test_folder_dialog_offers_to_create_a_missing_folder(qtbot: Any, tmp_path: Path, monkeypatch: Any) -> None:
+    from PySide6.QtWidgets import QFileDialog
+
+    from wizard.gui import dialogs as dialogs_mod
+
+    dlg = dialogs_mod.JapaneseFileDialog(None, "保存先", str(tmp_path), "")
+    qtbot.addWidget(dlg)
+    dlg.setFileMode(QFileDialog.FileMode.Directory)
+    answers = iter([1, 0])  # first 「キャンセル」, then 「作成する」
+    monkeypatch.setattr(dialogs_mod.QtDialogs, "choose", lambda self, parent, title, text, buttons: next(answers))
+    target = tmp_path / "新しいフォルダー"
+    dlg.selectFile(str(target))
+    dlg.accept()
+    assert not target.exists() and dlg.result() == 0  # cancelled: nothing made, the dialog stays
+    dlg.accept()
+    assert target.is_dir()

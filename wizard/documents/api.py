@@ -1,6 +1,7 @@
 """render_bundle: the one entry point the CLI and the GUI use to write a document bundle."""
 from __future__ import annotations
 
+import dataclasses
 import tempfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -117,9 +118,8 @@ def render_bundle(incident: Any, outcome: dict[str, Any], out_dir: str | Path, *
     meta = report_meta(answers, getattr(incident, "report", None), previous is not None,
                        fmt_now.date(prev_date) if prev_date else None)
     jobs = plan(answers, outcome, meta)
+    jobs = [dataclasses.replace(job, stem=name_prefix + job.stem) for job in jobs]
     mark_rows(jobs, prev_jobs)
-    for job in jobs:
-        job.stem = name_prefix + job.stem
 
     rendered = [(job, render_docx(job.template, job.context)) for job in jobs if job.id != "subject_notice"]
     n_rows = recips.count() if recips else 0

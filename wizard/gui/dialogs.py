@@ -77,7 +77,7 @@ class JapaneseFileDialog(QFileDialog):
                                    f"フォルダー「{folder}」を作成できませんでした（{exc.strerror or exc}）。"
                                    "別の場所を選んでください。", ["OK"])
                 return
-            self.setDirectory(str(folder if directory else folder.parent))
+            self.selectFile(self.selectedFiles()[0])  # absolute, so Qt finds what was just made
         super().accept()
 
 
