@@ -280,3 +280,32 @@ def test_folder_dialog_offers_to_create_a_missing_folder(qtbot: Any, tmp_path: P
     assert not target.exists() and dlg.result() == 0  # cancelled: nothing made, the dialog stays
     dlg.accept()
     assert target.is_dir()
+
+
+@pytest.mark.parametrize("buttons,esc", [
+    (["保存する", "保存しない", "キャンセル"], 2),
+    (["保存しない", "別の名前で保存", "上書きする"], 0),
+    (["置き換えない", "置き換える"], 0),
+    (["保存する", "保存しない"], 1),
+    (["作成する", "キャンセル"], 1),
+    (["OK"], 0),
+])
+def test_escape_never_presses_a_destructive_button(buttons: list[str], esc: int) -> None:
+    from wizard.gui.dialogs import escape_index
+
+    assert escape_index(buttons) == esc
+
+
+def test_real_message_box_escape_is_the_safe_button(qtbot: Any) -> None:
+    from PySide6.QtCore import Qt, QTimer
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    from wizard.gui.dialogs import QtDialogs
+
+    def press_escape() -> None:
+        box = QApplication.activeModalWidget()
+        assert isinstance(box, QMessageBox)
+        qtbot.keyClick(box, Qt.Key.Key_Escape)
+
+    QTimer.singleShot(200, press_escape)
+    assert QtDialogs().choose(None, "ファイルが変更されています", "…", ["保存しない", "別の名前で保存", "上書きする"]) == 0

@@ -40,6 +40,19 @@ class DialogService(Protocol):
     def recipients_file(self, parent: QWidget | None, title: str, start: str) -> str | None: ...
 
 
+def escape_index(buttons: list[str]) -> int:
+    """The button Esc presses: キャンセル / あとで決める, else the first 「…しない」「…ない」, else the default.
+
+    Never the last button blindly: in 「保存しない／別の名前で保存／上書きする」 that would overwrite."""
+    for i, label in enumerate(buttons):
+        if label.startswith(("キャンセル", "あとで")):
+            return i
+    for i, label in enumerate(buttons):
+        if label.endswith("ない"):
+            return i
+    return 0
+
+
 class JapaneseFileDialog(QFileDialog):
     """Qt's own file dialog, labelled in Japanese; creates a missing folder when asked to."""
 
@@ -101,7 +114,7 @@ class QtDialogs:
         made = [box.addButton(label, QMessageBox.ButtonRole.ActionRole) for label in buttons]
         if made:
             box.setDefaultButton(made[0])
-            box.setEscapeButton(made[-1])
+            box.setEscapeButton(made[escape_index(buttons)])
         box.exec()
         clicked = box.clickedButton()
         return made.index(clicked) if clicked in made else -1  # type: ignore[arg-type]
