@@ -233,3 +233,17 @@ def test_folder_name_examples() -> None:
                                   "2026-12-01") == "2026-11-20_誤送信・FAX 3件"
     assert doc_folder.folder_name({}, "2026-12-01") == "2026-12-01_件名なし"
     assert doc_folder.folder_name({"incident.title": "CON"}, "2026-12-01") == "2026-12-01__CON"
+
+
+def test_recipients_row_only_when_letters_are_made(qtbot: Any, make_window: Any, incident_file: Any) -> None:
+    from wizard.gui.result_page import ResultPage
+
+    page = ResultPage()
+    qtbot.addWidget(page)
+    page.show_outcome({"documents": ["appi_report", "internal_record"]}, {}, None)
+    assert page.recipients_button.isHidden() and page.recipients_label.isHidden()
+    page.show_outcome({"documents": ["subject_notice"]}, {}, None)
+    assert not page.recipients_button.isHidden()
+    w = make_window()
+    _result(w, incident_file("S04"))
+    assert not w.result_page.recipients_button.isHidden()

@@ -197,9 +197,6 @@ class DocumentActions:
         if not doc_folder.belongs_to(target, ident):
             page.show_documents(None, f"フォルダー {target} には別の事案の文書があります。「保存先を変更…」で選び直してください。")
             return None
-        if self.recipients_problem:
-            page.show_documents(None, f"宛先リストに問題があるため作成しませんでした。\n{self.recipients_problem}")
-            return None
         try:
             from wizard.documents.api import render_bundle
             from wizard.documents.errors import DocumentInputError
@@ -208,15 +205,23 @@ class DocumentActions:
                                       "結果の内容はこの画面と「コピー」ボタンで利用できます。")
             return None
         inc = self.incident()
+        try:
+            outcome = s.outcome(today=self.w.today)
+        except Exception as exc:  # shown in the window, never a traceback
+            page.show_documents(None, f"結果を計算できませんでした：{type(exc).__name__}: {exc}")
+            return None
+        letters = "subject_notice" in (outcome.get("documents") or [])
+        if self.recipients_problem and letters:  # never one generic letter instead of the list the user meant
+            page.show_documents(None, f"宛先リストに問題があるため作成しませんでした。\n{self.recipients_problem}")
+            return None
         QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
             previous = self.previous(inc)
-            outcome = s.outcome(today=self.w.today)
             if target.parent == self.w.storage.documents_root and not target.parent.exists():
                 userdirs.ensure(target.parent)  # the root too is for this user only
             doc_folder.claim(target, ident, str(s.answers.get("incident.title") or ""))
             manifest = render_bundle(inc, outcome, target, previous=previous,
-                                     recipients_path=self.recipients.path if self.recipients else None,
+                                     recipients_path=self.recipients.path if self.recipients and letters else None,
                                      name_prefix=doc_folder.file_prefix(s.answers, self.today()))
         except (InputError, DocumentInputError) as exc:
             page.show_documents(None, f"文書を作成できませんでした。\n{exc}")

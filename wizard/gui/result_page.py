@@ -132,6 +132,10 @@ class ResultPage(QWidget):
         else:
             self.browser.setHtml(result_html(outcome, today))
         self.docs_button.setEnabled(outcome is not None)
+        # a recipients list matters only when letters to the persons are among the documents
+        notice = outcome is not None and "subject_notice" in (outcome.get("documents") or [])
+        self.recipients_label.setVisible(notice)
+        self.recipients_button.setVisible(notice)
         self.fields = ppc_fields(answers)
         self.copy_title.setText(f"<b>{copy_panel_title(outcome)}</b>")
         self.copy_buttons = {}
