@@ -247,3 +247,30 @@ def test_recipients_row_only_when_letters_are_made(qtbot: Any, make_window: Any,
     w = make_window()
     _result(w, incident_file("S04"))
     assert not w.result_page.recipients_button.isHidden()
+
+
+def test_followup_previous_outside_the_folder_is_refused(make_window: Any, tmp_path: Path) -> None:
+    from gui_support import scenario
+
+    outside = tmp_path / "other.json"
+    outside.write_text(json.dumps(scenario("S04")["incident"], ensure_ascii=False), encoding="utf-8")
+    case = tmp_path / "case"
+    case.mkdir()
+    for prev in ("../other.json", str(outside)):
+        doc = dict(scenario("S04")["incident"], report={"stage": "final", "previous": prev})
+        p = case / "second.json"
+        p.write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")
+        w = make_window()
+        _result(w, p)
+        assert w.docs.make() is None
+        assert "使えません" in w.result_page.status.text()
+
+
+def test_beside_rule() -> None:
+    from wizard.gui.documents import beside
+
+    base = Path("/srv/case")
+    assert beside(base, "list.csv") == Path("/srv/case/list.csv").resolve()
+    assert beside(base, "sub/list.csv") is not None
+    for bad in ("../x.csv", "/etc/shadow", "C:\\x.csv", "sub/../../x", "", "a\x00b"):
+        assert beside(base, bad) is None, bad

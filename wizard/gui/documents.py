@@ -7,7 +7,7 @@ is rendered, and a 続報 uses ``report.previous`` like ``render --previous``.
 """
 from __future__ import annotations
 
-from pathlib import Path
+from pathlib import Path, PurePosixPath, PureWindowsPath
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, QUrl
@@ -48,12 +48,21 @@ class RecipientsCheck:
         return text + ("" if self.letters else "（宛先のある行がないため、宛名なしの通知文を1通だけ作成します）")
 
 
-def _inside(folder: Path, target: Path) -> bool:
+def beside(folder: Path, value: str) -> Path | None:
+    """A path written in an incident file → the file inside the incident's folder, or None.
+
+    Same rule as the CLI (SPEC §5): no absolute path, no drive, no ``..``, and the resolved
+    target stays inside the folder (a symlink out of it is refused too)."""
+    win, posix = PureWindowsPath(value), PurePosixPath(value)
+    if (not value.strip() or "\x00" in value or posix.is_absolute() or win.drive or win.root
+            or ".." in posix.parts or ".." in win.parts):
+        return None
     try:
-        target.resolve().relative_to(folder.resolve())
-    except ValueError:
-        return False
-    return True
+        base = folder.resolve()
+        target = (base / value).resolve()
+    except (OSError, RuntimeError, ValueError):
+        return None
+    return target if target.is_relative_to(base) else None
 
 
 class DocumentActions:
@@ -90,8 +99,8 @@ class DocumentActions:
         if base is None:
             self.recipients_problem = f"事案ファイルの宛先リスト「{rel}」は、事案を保存してから使えます。"
             return
-        target = base / rel
-        if Path(rel).is_absolute() or not _inside(base, target):
+        target = beside(base, rel)
+        if target is None:
             self.recipients_problem = (f"事案ファイルの宛先リスト「{rel}」は事案ファイルのフォルダーの外にあるため使いません。"
                                        "「宛先リストを選ぶ…」で選んでください。")
             return
@@ -176,11 +185,12 @@ class DocumentActions:
         prev = (inc.report or {}).get("previous")
         if not isinstance(prev, str) or not prev:
             return None
-        path = Path(prev)
-        if not path.is_absolute():
-            if inc.path is None:
-                raise InputError(f"前回報告のファイル「{prev}」は、事案を保存してから使えます。")
-            path = inc.path.parent / path
+        if inc.path is None:
+            raise InputError(f"前回報告のファイル「{prev}」は、事案を保存してから使えます。")
+        path = beside(inc.path.parent, prev)
+        if path is None:
+            raise InputError(f"事案ファイルに書かれた前回報告のファイル「{prev[:80]}」は使えません。"
+                             "事案ファイルと同じフォルダー（又はその中のフォルダー）に置き、その名前を書いてください。")
         if not path.is_file():
             raise InputError(f"前回報告のファイルが見つかりません: {path}")
         return path

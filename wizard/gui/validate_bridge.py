@@ -43,7 +43,24 @@ def surrogate_keys(doc: Any, prefix: str = "") -> list[str]:
 
 
 def validate_profile(raw: Any, name: str = "プロファイル") -> tuple[dict[str, Any], list[str]]:
-    """(valid org.* answers, problems); problems name the file and the key in Japanese."""
+    """(valid org.* answers, problems); problems name the file and the key in Japanese.
+
+    Uses the engine's ``validate_profile`` (one validator for the CLI and the GUI) where it
+    exists; the check below is the same rule for a build that does not have it yet."""
+    import importlib
+
+    from wizard.engine.incident import InputError
+
+    strict = getattr(importlib.import_module("wizard.engine.incident"), "validate_profile", None)
+    if strict is not None:
+        try:
+            return dict(strict(raw, name)), []
+        except InputError as exc:
+            return {}, str(exc).splitlines()
+    return _own_validate_profile(raw, name)
+
+
+def _own_validate_profile(raw: Any, name: str) -> tuple[dict[str, Any], list[str]]:
     if not isinstance(raw, dict):
         return {}, [f"{name}: 「answers」（事業者情報）がないか、キーと値の組ではありません"]
     answers: dict[str, Any] = {}
