@@ -115,6 +115,12 @@ def test_writer_running_boundaries() -> None:
     assert not writer_running({}, me)
 
 
+def test_writer_running_when_the_start_time_cannot_be_read(monkeypatch: Any) -> None:
+    me = {"pid": os.getpid(), "boot": "b1", "started": "123"}
+    monkeypatch.setattr(storage_mod, "process_start", lambda pid: "")
+    assert writer_running(dict(me), me)  # a live pid we cannot check: its draft is not taken from it
+
+
 def test_a_new_process_never_writes_over_an_old_draft_with_its_pid(home: Path) -> None:
     old = _write_draft(home, f"recovery-{DEAD_PID}.json", {"incident.title": "古い形式の名前"})
     s = Storage(home, pid=DEAD_PID)

@@ -114,7 +114,8 @@ def writer_running(meta: dict[str, Any], me: dict[str, Any]) -> bool:
         return False  # written before a reboot: whoever has that pid now is someone else
     started = meta.get("started")
     if started:
-        return process_start(pid) == started
+        now = process_start(pid)
+        return now in (started, "")  # unreadable (e.g. /proc hidepid): assume it is the writer, never steal
     return True  # an old draft without a start time: a live pid may own it, keep it hidden
 
 
