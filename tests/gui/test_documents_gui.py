@@ -274,3 +274,41 @@ def test_beside_rule() -> None:
     assert beside(base, "sub/list.csv") is not None
     for bad in ("../x.csv", "/etc/shadow", "C:\\x.csv", "sub/../../x", "", "a\x00b"):
         assert beside(base, bad) is None, bad
+
+
+def test_previous_report_picked_in_the_window(make_window: Any, tmp_path: Path, monkeypatch: Any) -> None:
+    from gui_support import scenario
+
+    base = scenario("S04")["incident"]
+    first = tmp_path / "first.json"
+    first.write_text(json.dumps(base, ensure_ascii=False), encoding="utf-8")
+    second = tmp_path / "second.json"
+    changed = json.loads(json.dumps(base))
+    changed["answers"]["data.subjects"] = 1300
+    second.write_text(json.dumps(changed, ensure_ascii=False), encoding="utf-8")
+    import wizard.documents.api as api
+
+    calls: list[Any] = []
+    real = api.render_bundle
+    monkeypatch.setattr(api, "render_bundle", lambda *a, **k: calls.append(k) or real(*a, **k))
+    w = make_window()
+    _result(w, second)
+    assert w.result_page.previous_label.text() == ""
+    assert not w.docs.choose_previous(str(second))  # the incident itself is no previous report
+    broken = tmp_path / "broken.json"
+    broken.write_text("{", encoding="utf-8")
+    assert not w.docs.choose_previous(str(broken))
+    assert "前回の報告として使えません" in w.result_page.status.text()
+    assert w.docs.choose_previous(str(first))
+    assert "first.json" in w.result_page.previous_label.text()
+    assert w.session.extra["report"]["previous"] == "first.json" and w.isWindowModified()  # kept, beside it
+    _render(w)
+    assert calls[-1]["previous"] == first
+    assert "続報" in w.result_page.status.text()
+    elsewhere = tmp_path / "other" / "old.json"
+    elsewhere.parent.mkdir()
+    elsewhere.write_text(json.dumps(base, ensure_ascii=False), encoding="utf-8")
+    assert w.docs.choose_previous(str(elsewhere))
+    assert w.session.extra["report"]["previous"] == "first.json"  # not beside: used now, not written
+    _render(w)
+    assert calls[-1]["previous"] == elsewhere

@@ -73,11 +73,13 @@ class DocumentActions:
         self.id_saved = False
         self.recipients: RecipientsCheck | None = None
         self.recipients_problem: str | None = None
+        self.previous_file: Path | None = None  # picked in this window (kept in the file when beside it)
         page = window.result_page
         page.make_documents.connect(self.make)
         page.open_folder.connect(self.open_folder)
         page.choose_recipients.connect(self.choose_recipients)
         page.change_folder.connect(self.change_folder)
+        page.choose_previous.connect(self.choose_previous)
         self.reset()
 
     # --- per incident ------------------------------------------------------------
@@ -87,6 +89,7 @@ class DocumentActions:
         self.chosen = None
         self.recipients = None
         self.recipients_problem = None
+        self.previous_file = None
         self.id_saved = doc_folder.ID_KEY in self.w.session.extra
         rel = self.w.session.extra.get("recipients")
         base = self.w.files.path.parent if self.w.files.path else None
@@ -137,6 +140,8 @@ class DocumentActions:
         except OSError as exc:
             dest = f"（決められません：{exc}）"
         page.show_destination(dest)
+        prev = self.previous_file or self._written_previous()
+        page.show_previous(f"続報：前回の報告「{prev.name}」と比べます" if prev else "")
         if self.recipients is not None:
             page.show_recipients(self.recipients.summary(), self.recipients.skipped, self.recipients.skipped_total)
         else:
@@ -180,8 +185,43 @@ class DocumentActions:
         return Incident(self.w.files.path, answers, recipients if isinstance(recipients, str) else None,
                         report if isinstance(report, dict) else None, ext)
 
+    def _written_previous(self) -> Path | None:
+        report = self.w.session.extra.get("report")
+        prev = report.get("previous") if isinstance(report, dict) else None
+        base = self.w.files.path.parent if self.w.files.path else None
+        return beside(base, prev) if isinstance(prev, str) and prev and base else None
+
+    def choose_previous(self, path: str | None = None) -> bool:
+        """Pick the previous report's incident file for a 続報 (like ``render --previous``)."""
+        from wizard.engine.incident import load_incident
+
+        start = str(self.w.files.path.parent if self.w.files.path else self.w.storage.documents_root)
+        chosen = path or self.w.dialogs.open_file(self.w, "前回報告した事案ファイルを選ぶ", start)
+        if not chosen:
+            return False
+        target = Path(chosen)
+        try:
+            load_incident(target)
+        except (InputError, OSError) as exc:
+            self.w.result_page.show_documents(None, f"前回の報告として使えません。\n{exc}")
+            return False
+        if self.w.files.path is not None and target.resolve() == self.w.files.path.resolve():
+            self.w.result_page.show_documents(None, "今の事案ファイルそのものは前回の報告にできません。前回報告したときのファイルを選んでください。")
+            return False
+        self.previous_file = target
+        base = self.w.files.path.parent if self.w.files.path else None
+        if base is not None and beside(base, target.name) == target.resolve():
+            report = dict(self.w.session.extra.get("report") or {})
+            report["previous"] = target.name  # kept in the incident file, beside it (SPEC §2)
+            self.w.session.extra["report"] = report
+            self.w.mark_dirty()
+        self.refresh()
+        return True
+
     def previous(self, inc: Incident) -> Path | None:
-        """The previous report's file for a 続報 (report.previous, beside the incident file)."""
+        """The previous report's file for a 続報 (picked here, or report.previous beside the incident file)."""
+        if self.previous_file is not None:
+            return self.previous_file
         prev = (inc.report or {}).get("previous")
         if not isinstance(prev, str) or not prev:
             return None

@@ -48,6 +48,7 @@ class ResultPage(QWidget):
     open_folder = Signal()
     choose_recipients = Signal()
     change_folder = Signal()
+    choose_previous = Signal()
 
     def __init__(self) -> None:
         super().__init__()
@@ -86,9 +87,16 @@ class ResultPage(QWidget):
         self.folder_button.setObjectName("open_folder")
         self.folder_button.setEnabled(False)
         self.folder_button.clicked.connect(self.open_folder.emit)
+        self.previous_label = message_label("previous_report")
+        self.previous_label.setVisible(True)
+        self.previous_button = QPushButton("前回の報告を選ぶ(&P)…")
+        self.previous_button.setObjectName("choose_previous")
+        self.previous_button.setToolTip("続報（確報など）を作るとき、前回報告した事案ファイルを選ぶと、変わった箇所に下線を引きます。")
+        self.previous_button.clicked.connect(self.choose_previous.emit)
         row.addWidget(self.docs_button)
         row.addWidget(self.folder_button)
-        row.addStretch(1)
+        row.addWidget(self.previous_label, 1)
+        row.addWidget(self.previous_button)
         left.addLayout(row)
         self.status = message_label("doc_status")
         left.addWidget(self.status)
@@ -172,6 +180,10 @@ class ResultPage(QWidget):
         self.status.setText("")
         self.status.setVisible(False)
         self.folder_button.setEnabled(False)
+
+    def show_previous(self, text: str) -> None:
+        self.previous_label.setText(text)
+        self.previous_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 
     def show_destination(self, folder: str) -> None:
         self.destination_label.setText(f"保存先：{folder}")
