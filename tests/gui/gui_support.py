@@ -19,23 +19,35 @@ class ScriptedDialogs:
         self.default_choice = 1  # 「保存しない」/「破棄する」 unless a test says otherwise
         self.paths: list[str | None] = []
         self.calls: list[tuple[str, str]] = []
+        self.buttons: list[list[str]] = []  # the buttons of each choose(), [0] being the default
+        self.picks: list[tuple[int, int]] = []  # (button, row) answers of pick(); closed when empty
+        self.starts: list[str] = []  # the start folder / suggested name of each file dialog
 
     def choose(self, parent: Any, title: str, text: str, buttons: list[str]) -> int:
         self.calls.append((title, text))
+        self.buttons.append(list(buttons))
         return self.choices.pop(0) if self.choices else self.default_choice
 
-    def _path(self, title: str) -> str | None:
+    def _path(self, title: str, start: str = "") -> str | None:
         self.calls.append((title, ""))
+        self.starts.append(start)
         return self.paths.pop(0) if self.paths else None
 
+    def pick(self, parent: Any, title: str, text: str, items: list[str], buttons: list[str]) -> tuple[int, int]:
+        self.calls.append((title, text + "\n" + "\n".join(items)))
+        return self.picks.pop(0) if self.picks else (-1, -1)
+
     def open_file(self, parent: Any, title: str, start: str) -> str | None:
-        return self._path(title)
+        return self._path(title, start)
+
+    def recipients_file(self, parent: Any, title: str, start: str) -> str | None:
+        return self._path(title, start)
 
     def save_file(self, parent: Any, title: str, start: str) -> str | None:
-        return self._path(title)
+        return self._path(title, start)
 
     def folder(self, parent: Any, title: str, start: str) -> str | None:
-        return self._path(title)
+        return self._path(title, start)
 
 
 def scenario(name: str) -> dict[str, Any]:

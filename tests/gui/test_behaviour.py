@@ -16,7 +16,7 @@ def test_japanese_buttons_and_fits_720p(make_window: Any) -> None:
     assert w.next_button.text() == "次へ(&N) >"
     assert w.back_button.text() == "< 戻る(&B)"
     assert w.cancel_button.text() == "キャンセル"
-    assert w.finish_button.text() == "完了(&F)"
+    assert w.finish_button.text() == "完了(&E)"  # Alt+F is ファイル(&F) (issue 12)
     w.resize(1280, 720)
     assert w.width() <= 1280 and w.height() <= 720
     assert w.minimumSizeHint().width() <= 1280 and w.minimumSizeHint().height() <= 720

@@ -57,37 +57,44 @@ def test_profile_saved_once_and_prefilled(qtbot: Any, make_window: Any, dialogs:
     assert w.banner.isVisible() and "プロファイル" in w.banner_text.text()
 
 
+def _draft_answers(path: Path) -> dict[str, Any]:
+    doc: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
+    return dict(doc["answers"])
+
+
 def test_autosave_recovery_after_crash(qtbot: Any, make_window: Any, dialogs: Any, home: Path) -> None:
     crashed = make_window(pid=DEAD_PID, register=False)
     crashed.go_to("incident_title")
     answer(qtbot, crashed, "ノートPCの盗難")
     crashed.go_to("incident_cause")
     answer(qtbot, crashed, "theft")
-    rec = home / f"recovery-{DEAD_PID}.json"
-    qtbot.waitUntil(lambda: rec.exists() and "theft" in rec.read_text(encoding="utf-8"))
-    qtbot.waitUntil(lambda: "ノートPCの盗難" in rec.read_text(encoding="utf-8"))
+    rec = crashed.storage.recovery_path
+    assert rec.name.startswith(f"recovery-{DEAD_PID}-")
+    qtbot.waitUntil(lambda: rec.exists() and _draft_answers(rec).get("incident.cause") == "theft")
+    qtbot.waitUntil(lambda: _draft_answers(rec).get("incident.title") == "ノートPCの盗難")
     if os.name == "posix":
         assert _mode(rec) == 0o600
     draft = dict(crashed.session.answers)
     crashed.hide()  # dropped without closeEvent: the recovery file stays, as after a kill
     crashed.deleteLater()
 
-    dialogs.choices = [0]  # 「復元する」
+    dialogs.picks = [(0, 0)]  # 「復元する」 the first (only) draft
     w = make_window(start=False)
     assert w.files.offer_recovery()
-    assert any(t == "下書きの復元" for t, _ in dialogs.calls)
+    title, text = next(c for c in dialogs.calls if c[0] == "下書きの復元")
+    assert "ノートPCの盗難" in text and "回答：" in text
     assert w.session.answers == draft
-    assert not rec.exists()
     assert w.storage.recovery_path.exists() and w.isWindowModified()
 
-    w.close()  # clean exit (dialog answers 「保存しない」) removes the recovery file
+    w.close()  # clean exit (dialog answers 「保存しない」) removes both drafts
     assert not w.storage.recovery_path.exists()
+    assert not rec.exists()
 
 
 def test_recovery_not_offered_for_a_running_window(make_window: Any, home: Path) -> None:
     other = make_window(pid=os.getppid(), register=False)  # a live process owns this draft
     other.mark_dirty()
-    assert (home / f"recovery-{os.getppid()}.json").exists()
+    assert other.storage.recovery_path.exists()
     w = make_window(start=False)
     assert w.storage.orphaned_recoveries() == []
     other.storage.remove_recovery()
@@ -129,21 +136,23 @@ def test_unsaved_changes_prompt_on_close(qtbot: Any, make_window: Any, dialogs: 
     assert dialogs.calls[-1][0] == "保存されていない変更"
 
 
-def test_documents_button(qtbot: Any, make_window: Any, dialogs: Any, tmp_path: Path, incident_file: Any) -> None:
+def test_documents_button(qtbot: Any, make_window: Any, dialogs: Any, home: Path, incident_file: Any) -> None:
     w = make_window()
     assert w.files.load(incident_file("S04"))
     w.go_to("result")
-    out = tmp_path / "docs"
-    out.mkdir()
-    dialogs.paths = [str(out)]
-    w.result_page.docs_button.click()
-    assert w.result_page.status.isVisible()
+    assert not w.result_page.folder_button.isEnabled()
+    w.result_page.docs_button.click()  # no folder dialog: the incident's own folder under the documents root
     text = w.result_page.status.text()
-    assert "Traceback" not in text
-    if "作成しました" in text:
-        assert w.result_page.doc_list.count() >= 1
-        assert w.result_page.folder_button.isEnabled()
-        assert (out / "manifest.json").exists()
+    assert "作成しました" in text, text
+    out = home / "documents" / "2026-09-17_メールマガジンのBCC漏れ"
+    assert w.docs is not None and w.docs.folder == out
+    assert w.result_page.doc_list.count() >= 1
+    assert w.result_page.folder_button.isEnabled()
+    manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
+    assert all(d["path"].startswith("2026-09-17_メールマガジンのBCC漏れ_") for d in manifest["documents"])
+    if os.name == "posix":
+        assert _mode(out) == 0o700 and _mode(out / ".rouei-incident.json") == 0o600
+        assert _mode(out.parent) == 0o700
 
 
 def test_screenshot_writes_png(tmp_path: Path, incident_file: Any) -> None:

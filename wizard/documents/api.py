@@ -1,6 +1,7 @@
 """render_bundle: the one entry point the CLI and the GUI use to write a document bundle."""
 from __future__ import annotations
 
+import dataclasses
 import tempfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -87,10 +88,11 @@ def _letters(recips: RecipientsFile, errors: list[dict[str, Any]]) -> Iterator[l
 
 def render_bundle(incident: Any, outcome: dict[str, Any], out_dir: str | Path, *,
                   recipients_path: str | Path | None = None, previous: Any = None, fmt: str = "docx",
-                  force: bool = False, progress: Progress | None = None) -> dict[str, Any]:
+                  force: bool = False, progress: Progress | None = None, name_prefix: str = "") -> dict[str, Any]:
     """Render every document the outcome lists into `out_dir`; returns the manifest (SPEC §4).
 
     `previous`: the previous report's incident (object or file path) for a 続報.
+    `name_prefix`: put before every file name (the GUI names the incident there).
     Raises DocumentInputError (or the engine's InputError) before writing anything
     when the input is bad.
     """
@@ -116,6 +118,7 @@ def render_bundle(incident: Any, outcome: dict[str, Any], out_dir: str | Path, *
     meta = report_meta(answers, getattr(incident, "report", None), previous is not None,
                        fmt_now.date(prev_date) if prev_date else None)
     jobs = plan(answers, outcome, meta)
+    jobs = [dataclasses.replace(job, stem=name_prefix + job.stem) for job in jobs]
     mark_rows(jobs, prev_jobs)
 
     rendered = [(job, render_docx(job.template, job.context)) for job in jobs if job.id != "subject_notice"]

@@ -48,10 +48,7 @@ def run_gui(argv_rest: list[str]) -> int:
 
     window = MainWindow()
     window.show()
-    if argv_rest:
-        window.files.open(argv_rest[0])
-    elif not window.files.offer_recovery():
-        window.files.new(ask=False)
+    window.files.start(argv_rest[0] if argv_rest else None)  # drafts are offered on every start path
     return app.exec()
 
 

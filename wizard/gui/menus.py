@@ -46,6 +46,8 @@ class Menus:
         self.pending_keys += [(quit_act, "Ctrl+Q"), (w.question_page.help_key, "F1")]
         opts = w.menuBar().addMenu("オプション(&T)")
         self.options: dict[str, QAction] = {}
+        # Alt+F is ファイル(&F) (the Windows convention); Qt's translated 完了(&F) would clash with it.
+        w.finish_button.setText(w.finish_button.text().replace("(&F)", "(&E)").replace("&F", "&E"))
         for fact, text in OPTIONS:
             act = QAction(text, w)
             act.setCheckable(True)
