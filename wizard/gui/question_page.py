@@ -1,5 +1,6 @@
-"""The one generic question page: renders whatever Question the session hands
-it (text, required mark, field, inline error, answer note, 「?」 help panel)."""
+"""The one generic question page: renders whatever Screen the session hands it —
+one or several questions (text, required mark, field, inline error, answer
+note) and the 「?」 help panel of the question being answered."""
 from __future__ import annotations
 
 from typing import Any
@@ -7,6 +8,7 @@ from typing import Any
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
+    QApplication,
     QFrame,
     QHBoxLayout,
     QLabel,
@@ -17,8 +19,11 @@ from PySide6.QtWidgets import (
 )
 
 from wizard.engine.graph import SECTIONS, Question
-from wizard.gui.fields import Field, make_field
+from wizard.engine.screens import Screen
+from wizard.gui.fields import Field, is_row, make_field, options_of
 from wizard.gui.style import h
+
+HELP_SHOWN, HELP_HIDDEN = "？ ヘルプを隠す", "？ ヘルプを表示"
 
 
 def scrolled(widget: QWidget) -> QScrollArea:
@@ -39,6 +44,17 @@ def message_label(name: str, visible: bool = False) -> QLabel:
     return label
 
 
+def note_answers(q: Question) -> str:
+    """「はい」「不明」: the answers whose explanation appears under the field."""
+    labels = dict(options_of(q) or [])
+    names = []
+    for key in q.notes:
+        for value, text in labels.items():
+            if (str(value).lower() if isinstance(value, bool) else str(value)) == key:
+                names.append(f"「{text}」")
+    return "".join(names)
+
+
 class HelpPanel(QFrame):
     def __init__(self) -> None:
         super().__init__()
@@ -46,7 +62,8 @@ class HelpPanel(QFrame):
         self.setFixedWidth(330)
         lay = QVBoxLayout(self)
         lay.setContentsMargins(14, 12, 14, 12)
-        title = QLabel("<b>この質問について</b>")
+        self.title = QLabel("<b>この質問について</b>")
+        self.title.setWordWrap(True)
         self.body = QLabel()
         self.body.setObjectName("help_body")
         self.body.setWordWrap(True)
@@ -55,10 +72,13 @@ class HelpPanel(QFrame):
         hl.setContentsMargins(0, 0, 0, 0)
         hl.addWidget(self.body)
         hl.addStretch(1)
-        lay.addWidget(title)
+        lay.addWidget(self.title)
         lay.addWidget(scrolled(holder), 1)
 
-    def show_question(self, q: Question) -> None:
+    def show_question(self, q: Question, several: bool = False) -> None:
+        from wizard.domain.facts import label
+
+        self.title.setText(f"<b>{h(label(q.fact))}</b>" if several else "<b>この質問について</b>")
         parts: list[str] = []
         if q.help:
             parts.append(f"<p>{h(q.help)}</p>")
@@ -68,87 +88,42 @@ class HelpPanel(QFrame):
         parts.append(f"<p><b>根拠</b><br>{h(q.cite)}</p>")
         if q.effective:
             parts.append(f"<p><b>適用</b><br>{h(q.effective)}</p>")
-        if q.notes:
-            parts.append("<p style='color:#555'>回答によっては、結果が変わります。選んだ回答の説明は入力欄の下に表示されます。</p>")
+        answers = note_answers(q)
+        if answers:
+            parts.append(f"<p style='color:#555'>{h(answers)}を選ぶと、結果への影響が入力欄の下に表示されます。</p>")
+        if several:
+            parts.append("<p style='color:#555'>この画面の別の質問の説明は、その質問を選ぶと表示されます。</p>")
         self.body.setText("<qt>" + "".join(parts) + "</qt>")
 
 
-class QuestionPage(QWidget):
-    edited = Signal()
+class QuestionBlock(QFrame):
+    """One question of a screen: its text, field, inline error and the chosen answer's note."""
 
-    def __init__(self) -> None:
+    def __init__(self, q: Question, big: bool, row: bool, mnemonics: bool) -> None:
         super().__init__()
-        self.q: Question | None = None
-        self.field: Field | None = None
-        outer = QHBoxLayout(self)
-        outer.setContentsMargins(0, 0, 0, 0)
-        outer.setSpacing(0)
-
-        main = QWidget()
-        col = QVBoxLayout(main)
-        col.setContentsMargins(24, 16, 24, 8)
-        col.setSpacing(10)
-        top = QHBoxLayout()
-        self.caption = QLabel()
-        self.caption.setObjectName("section_caption")
-        self.position = QLabel()
-        self.position.setObjectName("position")
-        self.help_button = QToolButton()
-        self.help_button.setObjectName("help_button")
-        self.help_button.setText("？ ヘルプ")
-        self.help_button.setToolTip("この質問の説明と根拠（F1）")
-        self.help_button.setCheckable(True)
-        self.help_button.setChecked(True)
-        self.help_key = QAction(self)  # F1 (its key is set by MainWindow.install_shortcuts)
-        self.help_key.triggered.connect(self.help_button.toggle)
-        self.addAction(self.help_key)
-        top.addWidget(self.caption)
-        top.addStretch(1)
-        top.addWidget(self.position)
-        top.addWidget(self.help_button)
-        col.addLayout(top)
-
-        self.text = message_label("question", visible=True)
-        col.addWidget(self.text)
-
-        self.field_box = QVBoxLayout()
-        col.addLayout(self.field_box)
-        self.error = message_label("error")
-        self.note = message_label("note")
-        self.inapplicable = message_label("inapplicable")
-        for label in (self.error, self.note, self.inapplicable):
-            col.addWidget(label)
-        col.addStretch(1)
-
-        self.scroller = scrolled(main)
-        outer.addWidget(self.scroller, 1)
-        self.help_panel = HelpPanel()
-        outer.addWidget(self.help_panel)
-        self.help_button.toggled.connect(self.help_panel.setVisible)
-
-    def show_question(self, q: Question, value: Any, position: str) -> None:
         self.q = q
-        if self.field is not None:
-            self.field_box.removeWidget(self.field)
-            self.field.hide()
-            self.field.deleteLater()
-        self.field = make_field(q)
-        self.field.set_value(value)
-        self.field.edited.connect(self.edited.emit)
-        self.field_box.addWidget(self.field)
-        self.field.show()  # the layout would only show it on the next event-loop pass
+        self.setObjectName(f"block_{q.id}")
+        self.touched = False  # the user changed this field since the screen was shown
+        self.field: Field = make_field(q, row=row, mnemonics=mnemonics)
+        self.text = message_label("question" if big else "question_small", visible=True)
         mark = " <span style='color:#b00020'>＊</span><span style='font-size:10pt;color:#b00020'>必須</span>" \
             if q.required else ""
         self.text.setText(f"<qt>{h(q.text)}{mark}</qt>")
-        self.caption.setText(SECTIONS.get(q.section, q.section))
-        self.position.setText(position)
-        self.help_panel.show_question(q)
-        self.set_error(None)
-        self.scroller.verticalScrollBar().setValue(0)
-
-    def focus_field(self) -> None:
-        if self.field is not None:
-            self.field.focus_target().setFocus()
+        self.error = message_label("error")
+        self.note = message_label("note")
+        col = QVBoxLayout(self)
+        col.setContentsMargins(0, 2 if big else 6, 0, 2)
+        col.setSpacing(4)
+        if row:
+            line = QHBoxLayout()
+            line.addWidget(self.text, 1)
+            line.addWidget(self.field)
+            col.addLayout(line)
+        else:
+            col.addWidget(self.text)
+            col.addWidget(self.field)
+        col.addWidget(self.error)
+        col.addWidget(self.note)
 
     def set_error(self, message: str | None) -> None:
         self.error.setText(f"⚠ {message}" if message else "")
@@ -157,6 +132,177 @@ class QuestionPage(QWidget):
     def set_note(self, text: str | None) -> None:
         self.note.setText(f"ℹ {text}" if text else "")
         self.note.setVisible(bool(text))
+
+
+class QuestionPage(QWidget):
+    edited = Signal(str)  # question id
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.shown: Screen | None = None
+        self.blocks: dict[str, QuestionBlock] = {}
+        self.order: list[str] = []
+        self.active: str | None = None
+        outer = QHBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.setSpacing(0)
+
+        main = QWidget()
+        col = QVBoxLayout(main)
+        col.setContentsMargins(24, 12, 24, 8)
+        col.setSpacing(6)
+        top = QHBoxLayout()
+        self.caption = QLabel()
+        self.caption.setObjectName("section_caption")
+        self.position = QLabel()
+        self.position.setObjectName("position")
+        self.help_button = QToolButton()
+        self.help_button.setObjectName("help_button")
+        self.help_button.setText(HELP_SHOWN)
+        self.help_button.setToolTip("この質問の説明と根拠の表示を切り替えます（F1）")
+        self.help_button.setCheckable(True)
+        self.help_button.setChecked(True)
+        self.help_key = QAction(self)  # F1 (its key is set by Menus.install_shortcuts)
+        self.help_key.triggered.connect(self.help_button.toggle)
+        self.addAction(self.help_key)
+        top.addWidget(self.caption)
+        top.addStretch(1)
+        top.addWidget(self.position)
+        top.addWidget(self.help_button)
+        col.addLayout(top)
+
+        self.title = message_label("question")
+        col.addWidget(self.title)
+        self.block_box = QVBoxLayout()
+        self.block_box.setSpacing(2)
+        col.addLayout(self.block_box)
+        self.inapplicable = message_label("inapplicable")
+        col.addWidget(self.inapplicable)
+        col.addStretch(1)
+
+        self.scroller = scrolled(main)
+        outer.addWidget(self.scroller, 1)
+        self.help_panel = HelpPanel()
+        outer.addWidget(self.help_panel)
+        self.help_button.toggled.connect(self._help_toggled)
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            app.focusChanged.connect(self._focus_changed)
+
+    # --- the screen -----------------------------------------------------------------
+    @property
+    def field(self) -> Field | None:
+        """The field of the active question (the first one until another gets the focus)."""
+        block = self.blocks.get(self.active or "") or (self.blocks[self.order[0]] if self.order else None)
+        return block.field if block is not None else None
+
+    def field_for(self, qid: str) -> Field:
+        return self.blocks[qid].field
+
+    def show_screen(self, screen: Screen, values: dict[str, Any], position: str) -> None:
+        """Build the page for `screen` with `values` (question id → value) in its fields."""
+        for qid in list(self.order):
+            self._remove(qid)
+        self.shown = screen
+        several = len(screen.questions) > 1
+        self.title.setText(f"<qt>{h(screen.title)}</qt>" if several else "")
+        self.title.setVisible(several)
+        self.caption.setText(SECTIONS.get(screen.section, screen.section))
+        self._sync(screen, values)
+        self.position.setText(position)
+        self.set_active(screen.questions[0].id)
+        self.scroller.verticalScrollBar().setValue(0)
+
+    def update_screen(self, screen: Screen, values: dict[str, Any]) -> bool:
+        """The same screen after an answer changed which of its questions apply: keep the
+        fields that stay (with what is typed in them), add and remove the others.  True when
+        the questions changed."""
+        if tuple(self.order) == screen.ids:
+            self.shown = screen
+            return False
+        for qid in [x for x in self.order if x not in screen.ids]:
+            self._remove(qid)
+        self.shown = screen
+        self._sync(screen, values)
+        if self.active not in self.blocks:
+            self.set_active(screen.questions[0].id)
+        return True
+
+    def _sync(self, screen: Screen, values: dict[str, Any]) -> None:
+        several = len(screen.questions) > 1
+        options = [q for q in screen.questions if options_of(q) is not None]
+        for i, q in enumerate(screen.questions):
+            if q.id in self.blocks:
+                continue
+            row = screen.layout == "compact" and is_row(q)
+            block = QuestionBlock(q, big=not several, row=row, mnemonics=bool(options) and q is options[0])
+            block.field.set_value(values.get(q.id))
+            block.field.edited.connect(lambda qid=q.id: self._edited(qid))
+            self.blocks[q.id] = block
+            self.block_box.insertWidget(i, block)
+            block.show()  # the layout would only show it on the next event-loop pass
+        self.order = list(screen.ids)
+
+    def _remove(self, qid: str) -> None:
+        block = self.blocks.pop(qid)
+        self.block_box.removeWidget(block)
+        block.hide()
+        block.deleteLater()
+        if qid in self.order:
+            self.order.remove(qid)
+
+    def _edited(self, qid: str) -> None:
+        self.blocks[qid].touched = True
+        self.edited.emit(qid)
+
+    def tab_stops(self) -> list[QWidget]:
+        return [w for qid in self.order for w in self.blocks[qid].field.tab_stops()]
+
+    # --- focus and help ----------------------------------------------------------------
+    def set_active(self, qid: str) -> None:
+        if qid not in self.blocks:
+            return
+        self.active = qid
+        self.help_panel.show_question(self.blocks[qid].q, several=len(self.order) > 1)
+
+    def _focus_changed(self, _old: QWidget | None, new: QWidget | None) -> None:
+        w = new
+        while w is not None and not isinstance(w, QuestionBlock):
+            w = w.parentWidget()
+        if isinstance(w, QuestionBlock) and w.q.id in self.blocks and w.q.id != self.active:
+            self.set_active(w.q.id)
+
+    def _help_toggled(self, on: bool) -> None:
+        self.help_panel.setVisible(on)
+        self.help_button.setText(HELP_SHOWN if on else HELP_HIDDEN)
+
+    def focus_question(self, qid: str | None = None) -> None:
+        qid = qid if qid in self.blocks else (self.order[0] if self.order else None)
+        if qid is not None:
+            self.set_active(qid)
+            self.blocks[qid].field.focus_target().setFocus()
+
+    def focus_field(self) -> None:
+        self.focus_question(self.active)
+
+    # --- messages ----------------------------------------------------------------------
+    def set_error(self, message: str | None, qid: str | None = None) -> None:
+        key = qid or self.active or (self.order[0] if self.order else None)
+        if key in self.blocks:
+            self.blocks[key].set_error(message)
+
+    @property
+    def error(self) -> QLabel:
+        """The error label of the active question."""
+        return self.blocks[self.active or self.order[0]].error
+
+    @property
+    def note(self) -> QLabel:
+        return self.blocks[self.active or self.order[0]].note
+
+    @property
+    def text(self) -> QLabel:
+        return self.blocks[self.active or self.order[0]].text
 
     def set_inapplicable(self, rows: list[tuple[str, str]]) -> None:
         if not rows:

@@ -1,5 +1,5 @@
 """The sections sidebar: per-section answered/total on the current path and an
-exact 残り N 問 — all counts come from Session."""
+exact 残り N 問 (the open questions of the path) — all counts come from Session."""
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
@@ -32,8 +32,13 @@ class Sidebar(QWidget):
         self.section_ids: list[str] = []
 
     def refresh(self, session: Session, current: str) -> None:
-        """`current`: a question id, or review / result."""
-        section = current if current in PAGES else (session.question(current).section if current else None)
+        """`current`: a screen id, or review / result."""
+        section: str | None = current if current in PAGES else None
+        if current and section is None:
+            try:
+                section = session.screen(current).section
+            except KeyError:
+                section = None
         self.list.blockSignals(True)
         self.list.clear()
         self.section_ids = []
@@ -52,7 +57,7 @@ class Sidebar(QWidget):
             if info.id == section:
                 self.list.setCurrentItem(item)
         self.list.blockSignals(False)
-        left = 0 if current in PAGES or not current else session.remaining(current) + 1
+        left = session.remaining()
         self.remaining.setText(f"残り {left} 問" if left else "質問はすべて終わりました")
 
     def _chosen(self, item: QListWidgetItem) -> None:
