@@ -134,7 +134,7 @@ class Storage:
             pid = raw_pid if isinstance(raw_pid, int) else 0
             if pid != self.pid and _pid_alive(pid):
                 continue  # another window is still running and owns this draft
-            extra = {k: v for k, v in doc.items() if k in ("recipients", "report")}
+            extra = {k: v for k, v in doc.items() if k in ("recipients", "report", "x-wizard")}
             out.append(Recovered(p, dict(doc["answers"]), meta.get("source"), str(meta.get("saved_at", "")), extra))
         out.sort(key=lambda r: r.saved_at, reverse=True)
         return out
