@@ -1,5 +1,7 @@
-"""GUI budgets (SPEC §7): process start → first painted window (offscreen) vs a
-bare QWizard hello-world measured in the same run, and the 次へ transition time.
+"""GUI budgets (SPEC §7, issue 12): process start → first painted window (offscreen) vs a
+bare QWizard hello-world measured in the same run; `main.py --screenshot` as a whole
+process vs a bare QWizard script that shows, grabs and saves the same 1280×720 window;
+the 次へ transition time (screens of several questions included).
 
 Prints one JSON object per line:
 {"name", "value", "unit", "baseline_name", "baseline", "ratio", "budget"}; budget is a number
@@ -47,6 +49,23 @@ spy = _Spy(); w.installEventFilter(spy)
 w.resize(1280, 720); w.show()
 app.exec()
 """
+BARE_SHOT = r"""
+import sys
+from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
+from PySide6.QtWidgets import QApplication, QLabel, QVBoxLayout, QWizard, QWizardPage
+app = QApplication(sys.argv)
+tr = QTranslator(app)
+tr.load(QLocale(QLocale.Language.Japanese, QLocale.Country.Japan), "qtbase", "_",
+        QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath))
+app.installTranslator(tr)
+w = QWizard()
+page = QWizardPage(); page.setTitle("こんにちは")
+QVBoxLayout(page).addWidget(QLabel("Hello, world"))
+w.addPage(page)
+w.resize(1280, 720); w.show()
+app.processEvents()
+sys.exit(0 if w.grab().save(sys.argv[1]) else 1)
+"""
 APP = _FIRST_PAINT + r"""
 import wizard.cli  # the real entry path: main.py → wizard.cli → wizard.gui.app
 from pathlib import Path
@@ -86,6 +105,32 @@ class _NoDialogs:
     save_file = folder = open_file
 
 
+def process_ms(argv: list[str], pycache: str, home: str) -> float:
+    """Wall time of a whole process (start to exit), offscreen, cached bytecode."""
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", PYTHONPATH=str(ROOT), PYTHONPYCACHEPREFIX=pycache,
+               ROUEI_WIZARD_HOME=home)
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    start = time.perf_counter()
+    subprocess.run([sys.executable, *argv], capture_output=True, env=env, cwd=ROOT, timeout=60, check=True)
+    return (time.perf_counter() - start) * 1000
+
+
+def screenshot_ms(runs: int) -> tuple[float, float]:
+    """(median of `main.py --screenshot`, median of the bare QWizard show+grab+save script)."""
+    bare: list[float] = []
+    ours: list[float] = []
+    with tempfile.TemporaryDirectory() as tmp, tempfile.TemporaryDirectory() as pycache:
+        png = str(Path(tmp) / "shot.png")
+        bare_cmd = ["-c", BARE_SHOT, png]
+        ours_cmd = [str(ROOT / "main.py"), "--screenshot", png]
+        process_ms(bare_cmd, pycache, tmp)
+        process_ms(ours_cmd, pycache, tmp)
+        for _ in range(runs):
+            bare.append(process_ms(bare_cmd, pycache, tmp))
+            ours.append(process_ms(ours_cmd, pycache, tmp))
+    return statistics.median(ours), statistics.median(bare)
+
+
 def transition_ms(clicks: int) -> float:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     sys.path.insert(0, str(ROOT))
@@ -100,11 +145,11 @@ def transition_ms(clicks: int) -> float:
     with tempfile.TemporaryDirectory() as tmp:
         inc = Path(tmp) / "S04.json"
         inc.write_text(json.dumps(case, ensure_ascii=False), encoding="utf-8")
-        w = MainWindow(storage=Storage(Path(tmp) / "home"), dialogs=_NoDialogs())
+        w = MainWindow(storage=Storage(Path(tmp) / "home"), dialogs=_NoDialogs(), fit=False)
         w.resize(1280, 720)
         w.show()
         w.files.load(inc)
-        first = w.session.first_question().id
+        first = w.session.screens()[0].id
         w.go_to(first)
         app.processEvents()
         times: list[float] = []
@@ -146,6 +191,8 @@ def main() -> int:
             ours.append(first_paint_ms(APP, [home], pycache))
     b, o = statistics.median(bare), statistics.median(ours)
     print(line("gui_first_window", o, "ms", "bare_qwizard_first_window", b, {"value": 1000, "ratio": 1.5}))
+    shot, bare_shot = screenshot_ms(args.runs)
+    print(line("gui_screenshot_process", shot, "ms", "bare_qwizard_show_grab_save", bare_shot, {"ratio": 1.5}))
     print(line("gui_next_transition", transition_ms(args.clicks), "ms", None, None, 30))
     return 0
 

@@ -60,6 +60,7 @@ class Session:
         self.extra: dict[str, Any] = dict(extra or {})  # other top-level keys of the incident file
         self.seen: set[str] = set()  # questions the user has left with 次へ (a blank optional one is done)
         self.page: str | None = None
+        self._path_cache: tuple[Any, list[Question], list[Screen] | None] | None = None
         progress = self.extra.pop(PROGRESS_KEY, None)
         if isinstance(progress, dict):
             page = progress.get("page")
@@ -73,14 +74,26 @@ class Session:
             self.seen = {q.id for q in self.path() if q.section == "org"}
 
     # --- path and screens ------------------------------------------------------
+    def _key(self) -> tuple[tuple[str, str], ...]:
+        return tuple((k, repr(v)) for k, v in self.answers.items())
+
     def path(self) -> list[Question]:
-        return self.graph.walk(self.answers)
+        key = self._key()  # the path is asked for many times per page move: walk once per answer set
+        if self._path_cache is None or self._path_cache[0] != key:
+            self._path_cache = (key, self.graph.walk(self.answers), None)
+        return list(self._path_cache[1])
 
     def question(self, qid: str) -> Question:
         return self.graph.nodes[qid]
 
     def screens(self) -> list[Screen]:
-        return self.plan.screens(self.path())
+        path = self.path()
+        assert self._path_cache is not None
+        key, walked, cut = self._path_cache
+        if cut is None:
+            cut = self.plan.screens(path)
+            self._path_cache = (key, walked, cut)
+        return list(cut)
 
     def screen(self, sid: str) -> Screen:
         """A screen of the current path, or (for a question id off the path) that question alone."""

@@ -97,6 +97,7 @@ def screenshot(png: str, open_file: str | None, page: str | None) -> int:
 
     with tempfile.TemporaryDirectory(prefix="rouei-shot-") as tmp:  # never touch the user's profile/drafts
         window = MainWindow(storage=Storage(Path(tmp)), fit=False)
+        window.menus.pending_keys = []  # a picture needs no keyboard shortcuts (setting them builds Qt's enums)
         window.setMinimumSize(960, 600)
         window.resize(1280, 720)  # the picture is 1280×720 whatever the screen
         window.show()

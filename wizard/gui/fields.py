@@ -162,9 +162,10 @@ def closures_around(year: int, month: int) -> list[tuple[date, str]]:
 
 
 class DateField(Field):
-    """Line edit (keyboard first) + calendar toggle + 「不明」 where allowed; shows 和暦 and weekday."""
+    """Line edit (keyboard first) + calendar toggle + 「不明」 where allowed; shows 和暦 and weekday.
+    Alt+C / Alt+U only on the first date of a screen (`mnemonics`)."""
 
-    def __init__(self, q: Question) -> None:
+    def __init__(self, q: Question, mnemonics: bool = True) -> None:
         super().__init__(q)
         lay = QVBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
@@ -175,7 +176,7 @@ class DateField(Field):
         self.edit.setMaximumWidth(220)
         self.edit.textChanged.connect(self._changed)
         self.cal_button = QToolButton()
-        self.cal_button.setText("カレンダー(&C)")
+        self.cal_button.setText("カレンダー(&C)" if mnemonics else "カレンダー")
         self.cal_button.setCheckable(True)
         self.preview = QLabel()
         self.preview.setObjectName("date_preview")
@@ -186,7 +187,7 @@ class DateField(Field):
         self.unknown: QCheckBox | None = None
         allow = q.allow_unknown and FACTS[q.fact].type == "datenull"
         if allow:
-            self.unknown = QCheckBox(f"{q.unknown_label}(&U)")
+            self.unknown = QCheckBox(f"{q.unknown_label}(&U)" if mnemonics else q.unknown_label)
             self.unknown.setObjectName(f"unknown_{q.id}")
             self.unknown.toggled.connect(self._unknown_toggled)
             lay.addWidget(self.unknown)
@@ -445,7 +446,7 @@ def make_field(q: Question, row: bool = False, mnemonics: bool = True) -> Field:
     if opts is not None:
         return OptionsField(q, opts, horizontal=row, mnemonics=mnemonics)
     if q.kind == "date":
-        return DateField(q)
+        return DateField(q, mnemonics=mnemonics)
     if q.kind == "int":
         return IntField(q)
     if q.kind in ("textarea", "list"):

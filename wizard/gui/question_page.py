@@ -109,8 +109,8 @@ class QuestionBlock(QFrame):
         mark = " <span style='color:#b00020'>＊</span><span style='font-size:10pt;color:#b00020'>必須</span>" \
             if q.required else ""
         self.text.setText(f"<qt>{h(q.text)}{mark}</qt>")
-        self.error = message_label("error")
-        self.note = message_label("note")
+        self._error: QLabel | None = None  # made when first needed (page moves stay fast)
+        self._note: QLabel | None = None
         col = QVBoxLayout(self)
         col.setContentsMargins(0, 2 if big else 6, 0, 2)
         col.setSpacing(4)
@@ -122,16 +122,31 @@ class QuestionBlock(QFrame):
         else:
             col.addWidget(self.text)
             col.addWidget(self.field)
-        col.addWidget(self.error)
-        col.addWidget(self.note)
+        self.col = col
+
+    @property
+    def error(self) -> QLabel:
+        if self._error is None:
+            self._error = message_label("error")
+            self.col.insertWidget(self.col.count() if self._note is None else self.col.count() - 1, self._error)
+        return self._error
+
+    @property
+    def note(self) -> QLabel:
+        if self._note is None:
+            self._note = message_label("note")
+            self.col.addWidget(self._note)
+        return self._note
 
     def set_error(self, message: str | None) -> None:
-        self.error.setText(f"⚠ {message}" if message else "")
-        self.error.setVisible(bool(message))
+        if message or self._error is not None:
+            self.error.setText(f"⚠ {message}" if message else "")
+            self.error.setVisible(bool(message))
 
     def set_note(self, text: str | None) -> None:
-        self.note.setText(f"ℹ {text}" if text else "")
-        self.note.setVisible(bool(text))
+        if text or self._note is not None:
+            self.note.setText(f"ℹ {text}" if text else "")
+            self.note.setVisible(bool(text))
 
 
 class QuestionPage(QWidget):
@@ -173,9 +188,10 @@ class QuestionPage(QWidget):
 
         self.title = message_label("question")
         col.addWidget(self.title)
-        self.block_box = QVBoxLayout()
-        self.block_box.setSpacing(2)
-        col.addLayout(self.block_box)
+        self.holder_box = QVBoxLayout()
+        self.holder_box.setContentsMargins(0, 0, 0, 0)
+        col.addLayout(self.holder_box)
+        self.holder, self.block_box = self._new_holder()
         self.inapplicable = message_label("inapplicable")
         col.addWidget(self.inapplicable)
         col.addStretch(1)
@@ -199,16 +215,30 @@ class QuestionPage(QWidget):
     def field_for(self, qid: str) -> Field:
         return self.blocks[qid].field
 
+    def _new_holder(self) -> tuple[QWidget, QVBoxLayout]:
+        holder = QWidget()
+        box = QVBoxLayout(holder)
+        box.setContentsMargins(0, 0, 0, 0)
+        box.setSpacing(2)
+        self.holder_box.addWidget(holder)
+        return holder, box
+
     def show_screen(self, screen: Screen, values: dict[str, Any], position: str) -> None:
         """Build the page for `screen` with `values` (question id → value) in its fields."""
-        for qid in list(self.order):
-            self._remove(qid)
+        old = self.holder
+        self.holder_box.removeWidget(old)
+        old.hide()
+        old.deleteLater()
+        self.blocks, self.order = {}, []
+        self.holder, self.block_box = self._new_holder()
+        self.holder.hide()  # the blocks are shown together, with one polish and layout pass
         self.shown = screen
         several = len(screen.questions) > 1
         self.title.setText(f"<qt>{h(screen.title)}</qt>" if several else "")
         self.title.setVisible(several)
         self.caption.setText(SECTIONS.get(screen.section, screen.section))
-        self._sync(screen, values)
+        self._sync(screen, values, batch=True)
+        self.holder.show()
         self.position.setText(position)
         self.set_active(screen.questions[0].id)
         self.scroller.verticalScrollBar().setValue(0)
@@ -228,19 +258,21 @@ class QuestionPage(QWidget):
             self.set_active(screen.questions[0].id)
         return True
 
-    def _sync(self, screen: Screen, values: dict[str, Any]) -> None:
+    def _sync(self, screen: Screen, values: dict[str, Any], batch: bool = False) -> None:
         several = len(screen.questions) > 1
         options = [q for q in screen.questions if options_of(q) is not None]
+        dates = [q for q in screen.questions if q.kind == "date"]
         for i, q in enumerate(screen.questions):
             if q.id in self.blocks:
                 continue
             row = screen.layout == "compact" and is_row(q)
-            block = QuestionBlock(q, big=not several, row=row, mnemonics=bool(options) and q is options[0])
+            block = QuestionBlock(q, big=not several, row=row, mnemonics=q in (options[:1] + dates[:1]))
             block.field.set_value(values.get(q.id))
             block.field.edited.connect(lambda qid=q.id: self._edited(qid))
             self.blocks[q.id] = block
             self.block_box.insertWidget(i, block)
-            block.show()  # the layout would only show it on the next event-loop pass
+            if not batch:
+                block.show()  # the layout would only show it on the next event-loop pass
         self.order = list(screen.ids)
 
     def _remove(self, qid: str) -> None:

@@ -30,6 +30,7 @@ class Sidebar(QWidget):
         col.addWidget(self.list, 1)
         col.addWidget(self.remaining)
         self.section_ids: list[str] = []
+        self.greyed: dict[str, bool] = {}  # rows drawn grey (対象外)
 
     def refresh(self, session: Session, current: str) -> None:
         """`current`: a screen id, or review / result."""
@@ -40,19 +41,27 @@ class Sidebar(QWidget):
             except KeyError:
                 section = None
         self.list.blockSignals(True)
-        self.list.clear()
+        infos = session.sections()
+        if [i.id for i in infos] != self.section_ids:  # built once; later only the texts change
+            self.list.clear()
+            self.greyed = {}
+            for _ in infos:
+                self.list.addItem(QListWidgetItem())
         self.section_ids = []
-        for info in session.sections():
+        for row, info in enumerate(infos):
             if info.id in PAGES:
                 text = info.title
             elif info.total == 0:
                 text = f"{info.title}　（対象外）"
             else:
                 text = f"{info.title}　{info.answered}/{info.total}"
-            item = QListWidgetItem(text)
-            if info.total == 0 and info.id not in PAGES:
-                item.setForeground(QBrush(QColor("#999999")))  # nothing to ask here on this path
-            self.list.addItem(item)
+            item = self.list.item(row)
+            if item.text() != text:
+                item.setText(text)
+            grey = info.total == 0 and info.id not in PAGES  # nothing to ask here on this path
+            if grey != self.greyed.get(info.id, False):  # QBrush builds Qt's enums: only when it changes
+                item.setForeground(QBrush(QColor("#999999" if grey else "#000000")))
+                self.greyed[info.id] = grey
             self.section_ids.append(info.id)
             if info.id == section:
                 self.list.setCurrentItem(item)
