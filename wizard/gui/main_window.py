@@ -215,6 +215,7 @@ class MainWindow(QMainWindow):
         self.current = target
         s.page = target
         if target == REVIEW:
+            self.fixing = False
             self.review_page.refresh(s)
             self.stack.setCurrentWidget(self.review_page)
         elif target == RESULT:

@@ -96,7 +96,7 @@ class HelpPanel(QFrame):
         self.body.setText("<qt>" + "".join(parts) + "</qt>")
 
 
-class QuestionBlock(QFrame):
+class QuestionBlock(QWidget):
     """One question of a screen: its text, field, inline error and the chosen answer's note."""
 
     def __init__(self, q: Question, big: bool, row: bool, mnemonics: bool) -> None:

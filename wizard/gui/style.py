@@ -24,7 +24,7 @@ QPushButton#fix {{ padding: 1px 10px; }}
 QLabel#question_small {{ font-size: 12pt; font-weight: bold; }}
 QLabel#hint {{ color: {MUTED}; font-size: 9pt; }}
 QRadioButton:focus, QCheckBox:focus {{ background: {FOCUS_BG}; border-radius: 3px; }}
-QTextBrowser:focus, QListWidget:focus, QPlainTextEdit:focus, QLineEdit:focus {{ border: 2px solid {FOCUS}; }}
+QTextBrowser:focus {{ border: 2px solid {FOCUS}; }}
 """
 
 
