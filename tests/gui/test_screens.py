@@ -401,3 +401,20 @@ def test_screens_cut_every_path_into_pages_exactly() -> None:
         assert [sid for sid, _ in shown[:-2]] == [sc.id for sc in Session(answers).screens()]
 
     check()
+
+
+def test_screens_holding_only_profile_answers_are_passed_by() -> None:
+    answers = scenario("clinic-patients")["incident"]["answers"]
+    s = Session(screens.profile_answers(answers))
+    org_screens = [sc.id for sc in s.screens() if sc.section == "org" and all(s.is_answered(q) for q in sc.questions)]
+    assert len(org_screens) >= 2 and s.landing() == "incident_overview"
+    assert all(sid not in s._steps() for sid in org_screens)
+    assert s.next_screen(org_screens[0]) == org_screens[1]  # opened from the sidebar: step through them
+    assert s.previous_screen("incident_overview") == "org_other"  # 戻る still reaches 事業者情報
+    s2 = Session({k: v for k, v in screens.profile_answers(answers).items() if k != "org.pmark"})
+    assert "org_other" in s2._steps()  # not all its answers are in the profile
+    assert s2.landing() == "incident_overview"  # optional, and 事業者情報 was done when the profile was saved
+    s3 = Session({k: v for k, v in screens.profile_answers(answers).items() if k != "org.sector"})
+    assert s3.landing() == "org_business"  # a required answer missing from the profile is asked
+    doc = s.to_document()
+    assert set(Session(doc["answers"], extra={"x-wizard": doc.get("x-wizard")}).settled) == s.settled

@@ -6,10 +6,13 @@ order; this module only cuts that path into pages.  A screen shows the nodes of
 its group that are on the path, in path order.  A node in no group is a screen
 of its own; an ungrouped node that lies on the path between two nodes of one
 group is shown on that group's screen (so a question added to a flowchart in
-the middle of a page appears on the page, not as a lonely extra screen).
+the middle of a page appears on the page, not as a lonely extra screen).  A group
+may also claim nodes by id prefix (`match`, e.g. "notice_"): for a family of
+questions whose members change; a prefix may match nothing yet, a named node must exist.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -25,7 +28,8 @@ if TYPE_CHECKING:
 SCREENS_FILE = ROOT / "questions" / "screens.json"
 FORMAT = "rouei-screens/1"
 TOP_KEYS = {"format", "note", "screens"}
-GROUP_KEYS = {"id", "title", "nodes", "layout", "note"}
+GROUP_KEYS = {"id", "title", "nodes", "match", "layout", "note"}
+PREFIX = re.compile(r"[a-z][a-z0-9_]*")
 LAYOUTS = ("form", "compact")
 PAGES = ("review", "result")
 PAGE_TITLES = {"review": "回答の確認", "result": "結果"}
@@ -41,6 +45,7 @@ class Group:
     title: str
     nodes: tuple[str, ...]
     layout: str = "form"
+    match: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -86,14 +91,19 @@ def parse_groups(doc: Any, name: str = "questions/screens.json") -> tuple[Group,
         for key in item:
             if key not in GROUP_KEYS:
                 raise _err(name, where, f"未知のキー「{key}」")
-        title, nodes, layout = item.get("title"), item.get("nodes"), item.get("layout", "form")
+        title, layout = item.get("title"), item.get("layout", "form")
+        nodes, match = item.get("nodes", []), item.get("match", [])
         if not isinstance(title, str) or not title.strip():
             raise _err(name, where, "title（画面の見出し）がありません")
-        if not isinstance(nodes, list) or not nodes or not all(isinstance(n, str) and n for n in nodes):
-            raise _err(name, where, "nodes は質問IDの一覧です（1つ以上）")
+        if not isinstance(nodes, list) or not all(isinstance(n, str) and n for n in nodes):
+            raise _err(name, where, "nodes は質問IDの一覧です")
+        if not isinstance(match, list) or not all(isinstance(m, str) and PREFIX.fullmatch(m) for m in match):
+            raise _err(name, where, "match は質問IDの先頭部分（例: notice_）の一覧です")
+        if not nodes and not match:
+            raise _err(name, where, "nodes（質問ID）か match（IDの先頭部分）が必要です")
         if layout not in LAYOUTS:
             raise _err(name, where, f"layout は {' / '.join(LAYOUTS)} のいずれかです")
-        out.append(Group(gid, title.strip(), tuple(nodes), str(layout)))
+        out.append(Group(gid, title.strip(), tuple(nodes), str(layout), tuple(match)))
     return tuple(out)
 
 
@@ -130,6 +140,11 @@ class ScreenPlan:
                 self.group_of[nid] = g.id
         if len(self.groups) != len(groups):
             raise ScreenError("画面IDが重複しています")
+        for nid in graph.nodes:  # prefixes: the first group (in file order) that claims the node
+            if nid not in self.group_of:
+                g2 = next((g for g in groups if any(nid.startswith(m) for m in g.match)), None)
+                if g2 is not None:
+                    self.group_of[nid] = g2.id
 
     @classmethod
     def load(cls, graph: Graph, path: Path = SCREENS_FILE) -> ScreenPlan:

@@ -59,19 +59,24 @@ class Session:
         self.answers: dict[str, Any] = dict(answers or {})
         self.extra: dict[str, Any] = dict(extra or {})  # other top-level keys of the incident file
         self.seen: set[str] = set()  # questions the user has left with 次へ (a blank optional one is done)
+        self.settled: set[str] = set()  # answered from the organisation profile: 次へ passes their screens by
         self.page: str | None = None
         self._path_cache: tuple[Any, list[Question], list[Screen] | None] | None = None
         progress = self.extra.pop(PROGRESS_KEY, None)
         if isinstance(progress, dict):
             page = progress.get("page")
             self.page = page if isinstance(page, str) else None
-            seen = progress.get("seen")
-            if isinstance(seen, list):
-                self.seen = {s for s in seen if isinstance(s, str) and s in graph.nodes}
+            for name in ("seen", "settled"):
+                ids = progress.get(name)
+                if isinstance(ids, list):
+                    setattr(self, name, {i for i in ids if isinstance(i, str) and i in graph.nodes})
         elif self.answers and all(k.startswith("org.") for k in self.answers):
             # A new incident started from the organisation profile: 事業者情報 was done when the
-            # profile was saved, so the wizard starts after it (a returning user; `screens --profile`).
-            self.seen = {q.id for q in self.path() if q.section == "org"}
+            # profile was saved, so the wizard starts after it and passes by screens holding only
+            # profile answers (a returning user; `screens --profile`).
+            org = {nid for nid, q in graph.nodes.items() if q.fact.startswith("org.")}
+            self.seen = set(org)
+            self.settled = {nid for nid in org if is_answered(graph.nodes[nid], self.answers)}
 
     # --- path and screens ------------------------------------------------------
     def _key(self) -> tuple[tuple[str, str], ...]:
@@ -148,18 +153,30 @@ class Session:
         ids = [sc.id for sc in self.screens()]
         if fixing or sid not in ids:
             return self._first_open_screen(after=sid) or REVIEW
+        steps = self._steps()
         i = ids.index(sid)
-        return ids[i + 1] if i + 1 < len(ids) else REVIEW
+        if sid not in steps:  # stepping through 事業者情報 opened from the sidebar: every screen
+            return ids[i + 1] if i + 1 < len(ids) else REVIEW
+        later = [x for x in ids[i + 1:] if x in steps]
+        return later[0] if later else REVIEW
+
+    def _steps(self) -> list[str]:
+        """Screen ids in order; a screen whose every question the profile answered is passed by
+        (the sidebar still opens it)."""
+        return [sc.id for sc in self.screens()
+                if not all(q.id in self.settled and self.is_answered(q) for q in sc.questions)]
 
     def previous_screen(self, sid: str) -> str | None:
         ids = [sc.id for sc in self.screens()]
         if sid == RESULT:
             return REVIEW
+        steps = self._steps()
         if sid == REVIEW:
-            return ids[-1] if ids else None
+            return steps[-1] if steps else (ids[-1] if ids else None)
         if sid in ids:
             i = ids.index(sid)
-            return ids[i - 1] if i > 0 else None
+            earlier = [x for x in ids[:i] if x in steps]
+            return earlier[-1] if earlier else (ids[i - 1] if i > 0 else None)
         return None
 
     def leave_screen(self, sid: str) -> None:
@@ -266,5 +283,5 @@ class Session:
         doc: dict[str, Any] = {"format": INCIDENT_FORMAT, "answers": dict(self.answers)}
         doc.update({k: v for k, v in self.extra.items() if k not in ("format", "answers")})
         if self.page or self.seen:
-            doc[PROGRESS_KEY] = {"page": self.page, "seen": sorted(self.seen)}
+            doc[PROGRESS_KEY] = {"page": self.page, "seen": sorted(self.seen), "settled": sorted(self.settled)}
         return doc
