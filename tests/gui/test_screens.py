@@ -83,6 +83,8 @@ def test_review_after_a_path_change_leads_through_new_questions(qtbot: Any, make
     click_next(qtbot, w)
     assert w.current == "incident_facts"  # the new question first, not 確認
     assert "incident_left_premises" in w.question_page.order
+    assert "未回答" in w.question_page.blocks["incident_left_premises"].text.text()  # pointed out
+    assert "未回答" not in w.question_page.blocks["incident_role"].text.text()
     assert w.question_page.focusWidget() is not None
     answer(qtbot, w, "no", "incident_left_premises")
     fill_page(qtbot, w, {"incident.copy_exists": "no"})

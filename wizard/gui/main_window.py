@@ -228,6 +228,9 @@ class MainWindow(QMainWindow):
             self._chain_tabs()
             self._refresh_feedback(show_error=None)
             first_open = next((q.id for q in screen.questions if s.is_open(q)), None)
+            if self.fixing:  # back from 確認: point out what the change made necessary
+                for q in screen.questions:
+                    self.question_page.blocks[q.id].mark_open(s.is_open(q))
             if focus or first_open:
                 self.question_page.focus_question(focus or first_open)
             else:  # a page already answered (stepping through an opened file): Enter = 次へ

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 from wizard.engine.graph import SECTIONS, Question
 from wizard.engine.screens import Screen
 from wizard.gui.fields import Field, is_row, make_field, options_of
-from wizard.gui.style import h
+from wizard.gui.style import ERROR, h
 
 HELP_SHOWN, HELP_HIDDEN = "？ ヘルプを隠す", "？ ヘルプを表示"
 
@@ -108,7 +108,8 @@ class QuestionBlock(QWidget):
         self.text = message_label("question" if big else "question_small", visible=True)
         mark = " <span style='color:#b00020'>＊</span><span style='font-size:10pt;color:#b00020'>必須</span>" \
             if q.required else ""
-        self.text.setText(f"<qt>{h(q.text)}{mark}</qt>")
+        self.base_text = f"{h(q.text)}{mark}"
+        self.text.setText(f"<qt>{self.base_text}</qt>")
         self._error: QLabel | None = None  # made when first needed (page moves stay fast)
         self._note: QLabel | None = None
         col = QVBoxLayout(self)
@@ -123,6 +124,11 @@ class QuestionBlock(QWidget):
             col.addWidget(self.text)
             col.addWidget(self.field)
         self.col = col
+
+    def mark_open(self, on: bool) -> None:
+        """Point out a question that still needs an answer (after a change made it necessary)."""
+        flag = f" <span style='color:{ERROR};font-size:10pt'>⚠ 未回答</span>" if on else ""
+        self.text.setText(f"<qt>{self.base_text}{flag}</qt>")
 
     @property
     def error(self) -> QLabel:
