@@ -420,3 +420,23 @@ def test_screens_holding_only_profile_answers_are_passed_by() -> None:
     assert s3.landing() == "org_business"  # a required answer missing from the profile is asked
     doc = s.to_document()
     assert set(Session(doc["answers"], extra={"x-wizard": doc.get("x-wizard")}).settled) == s.settled
+
+
+def test_restored_draft_lands_where_the_user_left_off(qtbot: Any, make_window: Any, dialogs: Any) -> None:
+    from gui_support import DEAD_PID
+
+    answers = scenario("shop-ransomware")["incident"]["answers"]
+    crashed = make_window(pid=DEAD_PID, register=False)
+    for _ in range(5):  # five screens in, then the process is killed
+        fill_page(qtbot, crashed, answers)
+        click_next(qtbot, crashed)
+    where = crashed.current
+    rec = crashed.storage.folder / f"recovery-{DEAD_PID}.json"
+    qtbot.waitUntil(lambda: rec.exists() and f'"page": "{where}"' in rec.read_text(encoding="utf-8"))
+    crashed.hide()
+    crashed.deleteLater()
+    dialogs.choices = [0]  # 「復元する」
+    w = make_window(start=False)
+    assert w.files.offer_recovery()
+    assert w.current == where and w.session.remaining() == Session(w.session.answers).remaining() - len(
+        [q for q in Session(w.session.answers).open_questions() if q.id in w.session.seen])

@@ -70,7 +70,8 @@ class MainWindow(QMainWindow):
         self.autosave_timer = QTimer(self)
         self.autosave_timer.setSingleShot(True)
         self.autosave_timer.setInterval(400)
-        self.autosave_timer.timeout.connect(self.files.autosave)
+        self.autosave_timer.timeout.connect(self._flush)
+        self.data_pending = False  # answers/typing not yet in the recovery file (else only the position)
         self._fitted_after_show = not fit  # --screenshot draws 1280×720 whatever the screen
         if fit:
             from wizard.gui.app import fit_to_screen
@@ -188,32 +189,43 @@ class MainWindow(QMainWindow):
         self.dropped = set()
         self.fixing = False
         self.current = ""
+        self.autosave_timer.stop()  # the caller has dealt with the previous draft
+        self.data_pending = False
         self.menus.sync_options()
         self.show_page(session.landing())
 
     def mark_dirty(self, immediate: bool = True) -> None:
         self.setWindowModified(True)
         if immediate:
-            self.autosave_timer.stop()
-            self.files.autosave()
+            self._flush()
         else:
+            self.data_pending = True
             self.autosave_timer.start()
+
+    def _flush(self) -> None:
+        self.autosave_timer.stop()
+        self.data_pending = False
+        self.files.autosave()
 
     # --- navigation ------------------------------------------------------------
     def show_page(self, target: str, focus: str | None = None) -> None:
         """Show a screen (or the screen of question `target`), 確認 or 結果."""
-        if self.autosave_timer.isActive():  # typing is autosaved after a pause, or now on any move
-            self.autosave_timer.stop()
-            self.files.autosave()
         s = self.session
         if target not in (REVIEW, RESULT) and target in self.graph.nodes and \
                 all(sc.id != target for sc in s.screens()):
             focus = focus or target
             target = s.screen_for(target).id
+        moved, s.page = s.page != target, target
+        if not self.isWindowModified():
+            self.autosave_timer.stop()  # just saved: nothing to recover
+            self.data_pending = False
+        elif self.data_pending:  # answers and typing are autosaved after a pause, or now on any
+            self._flush()  # move, with the page the user is on
+        elif moved:  # only the position changed: written after a pause (page moves stay fast)
+            self.autosave_timer.start()
         if target != self.current:  # the box is about the change just made; 確認 lists them all
             self.dropped = set()
         self.current = target
-        s.page = target
         if target == REVIEW:
             self.fixing = False
             self.review_page.refresh(s)
@@ -377,8 +389,8 @@ class MainWindow(QMainWindow):
                     self.question_page.set_error(err, q.id)
                 continue
             changed |= self._store(q, value)
-        if changed:
-            self.mark_dirty()
+        if changed:  # written by the page move that follows (show_page), with the new position
+            self.mark_dirty(immediate=False)
         if bad and block:
             self.question_page.focus_question(bad[0])
             return False

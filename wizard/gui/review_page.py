@@ -52,8 +52,13 @@ class ReviewPage(QWidget):
         self.fix_buttons: dict[str, QPushButton] = {}
         self.inapplicable_facts: list[str] = []
         self.open_ids: list[str] = []  # questions on the path still to answer (highlighted)
+        self._shown_key: object = None
 
     def refresh(self, session: Session) -> None:
+        key = (id(session), session._key(), tuple(sorted(session.seen)))
+        if key == self._shown_key:  # nothing changed since it was built (確認 ⇄ 結果)
+            return
+        self._shown_key = key
         body = QWidget()
         grid = QGridLayout(body)
         grid.setColumnStretch(1, 1)
