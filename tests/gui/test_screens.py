@@ -440,3 +440,19 @@ def test_restored_draft_lands_where_the_user_left_off(qtbot: Any, make_window: A
     assert w.files.offer_recovery()
     assert w.current == where and w.session.remaining() == Session(w.session.answers).remaining() - len(
         [q for q in Session(w.session.answers).open_questions() if q.id in w.session.seen])
+
+
+def test_report_screens_say_first_whether_a_report_is_needed(qtbot: Any, make_window: Any,
+                                                              incident_file: Any) -> None:
+    w = make_window()
+    assert w.files.load(incident_file("clinic-patients"))  # 要配慮個人情報: a report is needed
+    w.go_to("report")
+    status = w.question_page.status
+    assert status.isVisible() and "個人情報保護委員会への報告が必要です" in status.text()
+    w.go_to("response_measures")
+    assert w.question_page.status.isVisible()
+    w.go_to("incident_when")
+    assert not w.question_page.status.isVisible()  # only where 公表・報告の種類 are asked
+    assert w.files.load(incident_file("mail-1person"))  # one customer, nothing sensitive: no report
+    w.go_to("report")
+    assert "報告は必要ありません" in w.question_page.status.text()

@@ -28,7 +28,7 @@ if TYPE_CHECKING:
 SCREENS_FILE = ROOT / "questions" / "screens.json"
 FORMAT = "rouei-screens/1"
 TOP_KEYS = {"format", "note", "screens"}
-GROUP_KEYS = {"id", "title", "nodes", "match", "layout", "note"}
+GROUP_KEYS = {"id", "title", "nodes", "match", "layout", "preview", "note"}
 PREFIX = re.compile(r"[a-z][a-z0-9_]*")
 LAYOUTS = ("form", "compact")
 PAGES = ("review", "result")
@@ -46,6 +46,7 @@ class Group:
     nodes: tuple[str, ...]
     layout: str = "form"
     match: tuple[str, ...] = ()
+    preview: bool = False  # show what the answers so far mean (報告が必要か) before these questions
 
 
 @dataclass(frozen=True)
@@ -54,6 +55,7 @@ class Screen:
     title: str
     questions: tuple[Question, ...]
     layout: str = "form"
+    preview: bool = False
 
     @property
     def section(self) -> str:
@@ -103,7 +105,10 @@ def parse_groups(doc: Any, name: str = "questions/screens.json") -> tuple[Group,
             raise _err(name, where, "nodes（質問ID）か match（IDの先頭部分）が必要です")
         if layout not in LAYOUTS:
             raise _err(name, where, f"layout は {' / '.join(LAYOUTS)} のいずれかです")
-        out.append(Group(gid, title.strip(), tuple(nodes), str(layout), tuple(match)))
+        preview = item.get("preview", False)
+        if not isinstance(preview, bool):
+            raise _err(name, where, "preview は true / false です")
+        out.append(Group(gid, title.strip(), tuple(nodes), str(layout), tuple(match), preview))
     return tuple(out)
 
 
@@ -177,7 +182,7 @@ class ScreenPlan:
             sid = key if runs[key] == 1 else f"{key}-{runs[key]}"
             g = self.groups.get(key)
             if g is not None:
-                out.append(Screen(sid, g.title, qs, g.layout))
+                out.append(Screen(sid, g.title, qs, g.layout, g.preview))
             else:
                 out.append(Screen(sid, label(qs[0].fact), qs))
             i = j

@@ -29,7 +29,7 @@ from wizard.gui.dialogs import DialogService, QtDialogs
 from wizard.gui.fields import UNANSWERED
 from wizard.gui.files import IncidentFiles
 from wizard.gui.menus import Menus
-from wizard.gui.question_page import QuestionPage
+from wizard.gui.question_page import QuestionPage, outcome_preview
 from wizard.gui.sidebar import Sidebar
 from wizard.gui.storage import Storage
 
@@ -236,6 +236,7 @@ class MainWindow(QMainWindow):
         else:
             screen = s.screen(target)
             self.question_page.show_screen(screen, self._values(screen), self._position(target))
+            self.question_page.set_status(self._preview() if screen.preview else None)
             self.stack.setCurrentWidget(self.question_page)
             self._chain_tabs()
             self._refresh_feedback(show_error=None)
@@ -263,6 +264,15 @@ class MainWindow(QMainWindow):
                 shown = s.shown_value(q)
                 out[q.id] = UNANSWERED if shown is None else shown
         return out
+
+    def _preview(self) -> str | None:
+        """The engine's outcome so far, before 公表 and 報告の種類 are asked (None when it cannot tell yet)."""
+        if self.session.missing_required():
+            return None
+        try:
+            return outcome_preview(self.session.outcome(today=self.today))
+        except Exception:  # noqa: BLE001 - a hint only; the result page shows any problem
+            return None
 
     def _position(self, sid: str) -> str:
         pos, total = self.session.screen_position(sid)

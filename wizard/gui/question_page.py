@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 
 from wizard.engine.graph import SECTIONS, Question
 from wizard.engine.screens import Screen
-from wizard.gui.fields import Field, is_row, make_field, options_of
+from wizard.gui.fields import Field, TextAreaField, is_row, make_field, options_of
 from wizard.gui.style import ERROR, h
 
 HELP_SHOWN, HELP_HIDDEN = "？ ヘルプを隠す", "？ ヘルプを表示"
@@ -42,6 +42,32 @@ def message_label(name: str, visible: bool = False) -> QLabel:
     label.setWordWrap(True)
     label.setVisible(visible)
     return label
+
+
+def outcome_preview(outcome: dict[str, Any]) -> str:
+    """What the answers so far mean, in one short paragraph (the engine's outcome, worded)."""
+    from wizard.domain.dates import format_date
+    from wizard.domain.labels import PUBLICATION_JA
+
+    a, m = outcome["appi"], outcome["mynumber"]
+    parts = []
+    if a.get("required"):
+        pre = a.get("preliminary") or {}
+        when = f"（速報は {format_date(pre['limit'], era=True, weekday=True)}まで）" if pre.get("limit") else ""
+        parts.append(f"{a.get('office') or a.get('destination_name')}への報告が必要です{when}。")
+    else:
+        parts.append("個人情報保護法による報告は必要ありません。")
+    if m.get("required"):
+        parts.append("特定個人情報（マイナンバー）の報告も必要です。")
+    for sr in outcome.get("sector_reports") or []:
+        if sr.get("title"):
+            parts.append(f"{sr['title']}も必要です。")
+    if outcome.get("notify_subjects", {}).get("required"):
+        parts.append("本人への通知が必要です。")
+    pub = PUBLICATION_JA.get(str(outcome.get("publication")))
+    if pub:
+        parts.append(f"{pub}。")
+    return "ここまでの回答では、" + "".join(parts) + "（理由と期限は「結果」の画面に表示します）"
 
 
 def note_answers(q: Question) -> str:
@@ -105,6 +131,8 @@ class QuestionBlock(QWidget):
         self.setObjectName(f"block_{q.id}")
         self.touched = False  # the user changed this field since the screen was shown
         self.field: Field = make_field(q, row=row, mnemonics=mnemonics)
+        if not big and isinstance(self.field, TextAreaField):
+            self.field.edit.setMaximumHeight(88)  # several text boxes share the screen
         self.text = message_label("question" if big else "question_small", visible=True)
         mark = " <span style='color:#b00020'>＊</span><span style='font-size:10pt;color:#b00020'>必須</span>" \
             if q.required else ""
@@ -194,6 +222,8 @@ class QuestionPage(QWidget):
 
         self.title = message_label("question")
         col.addWidget(self.title)
+        self.status = message_label("note")  # 「ここまでの回答では…」 on the screens that ask about reports
+        col.addWidget(self.status)
         self.holder_box = QVBoxLayout()
         self.holder_box.setContentsMargins(0, 0, 0, 0)
         col.addLayout(self.holder_box)
@@ -341,6 +371,10 @@ class QuestionPage(QWidget):
     @property
     def text(self) -> QLabel:
         return self.blocks[self.active or self.order[0]].text
+
+    def set_status(self, text: str | None) -> None:
+        self.status.setText(f"ℹ {h(text)}" if text else "")
+        self.status.setVisible(bool(text))
 
     def set_inapplicable(self, rows: list[tuple[str, str]]) -> None:
         if not rows:
