@@ -187,7 +187,7 @@ def main() -> int:
     out = Path(sys.argv[1] if len(sys.argv) > 1 else "walk-shots")
     out.mkdir(parents=True, exist_ok=True)
     shots = set(sys.argv[2].split(",")) if len(sys.argv) > 2 else {
-        f"{c}:{s}" for c in CASES for s in ("incident_when", "incident_facts", "data_kinds", "review", "result")}
+        f"{c}:{s}" for c in CASES for s in ("incident_when", "incident_facts", "data_kinds", "report", "review", "result")}
     make_app([])
     ok = True
     for case in CASES:
