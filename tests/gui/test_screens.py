@@ -456,3 +456,16 @@ def test_report_screens_say_first_whether_a_report_is_needed(qtbot: Any, make_wi
     assert w.files.load(incident_file("mail-1person"))  # one customer, nothing sensitive: no report
     w.go_to("report")
     assert "報告は必要ありません" in w.question_page.status.text()
+
+
+def test_a_screen_that_left_the_path_still_resolves() -> None:
+    s = Session(scenario("isp-testserver")["incident"]["answers"])
+    assert any(sc.id == "telecom" for sc in s.screens())
+    s.set_answer("org.sector", "general")  # 電気通信事業法の画面 is no longer on the path
+    assert all(sc.id != "telecom" for sc in s.screens())
+    off = s.screen("telecom")
+    assert off.title == "電気通信事業法の報告" and "telecom_secrecy" in off.ids
+    assert s.next_screen("telecom") in [sc.id for sc in s.screens()] + ["review"]
+    s.leave_screen("telecom")
+    with pytest.raises(KeyError):
+        s.screen("no_such_screen")

@@ -107,7 +107,13 @@ class Session:
                 return sc
         if sid in self.graph.nodes:
             return self.screen_for(sid)
-        raise KeyError(sid)
+        gid = sid.rsplit("-", 1)[0] if sid not in self.plan.groups else sid
+        group = self.plan.groups.get(gid)
+        if group is None:
+            raise KeyError(sid)
+        # a screen whose questions the answers just took off the path: all of its questions
+        qs = tuple(q for nid, q in self.graph.nodes.items() if self.plan.group_of.get(nid) == gid)
+        return Screen(sid, group.title, qs, group.layout, group.preview)
 
     def screen_for(self, qid: str) -> Screen:
         """The screen that shows question `qid` (a page of its own when it is off the path)."""
