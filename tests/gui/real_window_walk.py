@@ -129,12 +129,14 @@ def walk_case(case: str, out: Path, shots: set[str]) -> dict[str, Any]:
     storage.save_profile(screens.profile_answers(answers))  # a returning user
     w = MainWindow(storage=storage)
     w.show()
-    w.raise_()
-    w.activateWindow()
     pump(400)  # the window manager maps and frames it
     t0 = time.perf_counter()
     w.files.new(ask=False)
+    w.activateWindow()
+    QTest.qWaitForWindowActive(w, 3000)
     pump(50)
+    if focus() is None:  # the new page's first field, as the window gave it before activation
+        w.question_page.focus_field()
     shown: list[str] = []
     fits = True
     avail = w.screen().availableGeometry()

@@ -469,3 +469,20 @@ def test_a_screen_that_left_the_path_still_resolves() -> None:
     s.leave_screen("telecom")
     with pytest.raises(KeyError):
         s.screen("no_such_screen")
+
+
+def test_page_moves_open_no_stray_window_and_keep_the_window_active(qtbot: Any, make_window: Any,
+                                                                  incident_file: Any) -> None:
+    from PySide6.QtWidgets import QApplication
+
+    w = make_window()
+    assert w.files.load(incident_file("clinic-patients"))
+    w.activateWindow()
+    qtbot.waitUntil(w.isActiveWindow)
+    for sid in ("incident_overview", "incident_facts", "data_kinds", "report"):
+        w.go_to(sid)
+        qtbot.wait(30)
+        assert w.isActiveWindow(), sid  # a label shown before it had a parent used to open as a window
+        stray = [t for t in QApplication.topLevelWidgets() if t.isVisible() and t is not w and t.isWindow()
+                 and t.windowType().name in ("Window", "Widget")]
+        assert not stray, (sid, stray)

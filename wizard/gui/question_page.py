@@ -40,7 +40,8 @@ def message_label(name: str, visible: bool = False) -> QLabel:
     label = QLabel()
     label.setObjectName(name)
     label.setWordWrap(True)
-    label.setVisible(visible)
+    if not visible:  # never setVisible(True) here: a label without a parent would open as a window
+        label.hide()
     return label
 
 
