@@ -1,5 +1,7 @@
-"""GUI budgets (SPEC §7): process start → first painted window (offscreen) vs a
-bare QWizard hello-world measured in the same run, and the 次へ transition time.
+"""GUI budgets (SPEC §7, issue 12): process start → first painted window (offscreen) vs a
+bare QWizard hello-world measured in the same run; `main.py --screenshot` as a whole
+process vs a bare QWizard script that shows, grabs and saves the same 1280×720 window;
+the 次へ transition time (screens of several questions included).
 
 Prints one JSON object per line:
 {"name", "value", "unit", "baseline_name", "baseline", "ratio", "budget"}; budget is a number
@@ -11,6 +13,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import resource
 import statistics
 import subprocess
 import sys
@@ -47,6 +50,23 @@ spy = _Spy(); w.installEventFilter(spy)
 w.resize(1280, 720); w.show()
 app.exec()
 """
+BARE_SHOT = r"""
+import sys
+from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
+from PySide6.QtWidgets import QApplication, QLabel, QVBoxLayout, QWizard, QWizardPage
+app = QApplication(sys.argv)
+tr = QTranslator(app)
+tr.load(QLocale(QLocale.Language.Japanese, QLocale.Country.Japan), "qtbase", "_",
+        QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath))
+app.installTranslator(tr)
+w = QWizard()
+page = QWizardPage(); page.setTitle("こんにちは")
+QVBoxLayout(page).addWidget(QLabel("Hello, world"))
+w.addPage(page)
+w.resize(1280, 720); w.show()
+app.processEvents()
+sys.exit(0 if w.grab().save(sys.argv[1]) else 1)
+"""
 APP = _FIRST_PAINT + r"""
 import wizard.cli  # the real entry path: main.py → wizard.cli → wizard.gui.app
 from pathlib import Path
@@ -63,14 +83,25 @@ app.exec()
 """
 
 
-def first_paint_ms(code: str, args: list[str], pycache: str) -> float:
+CPU: dict[str, list[float]] = {}  # CPU time of each child process (user + system), less sensitive to load
+
+
+def _child_cpu_ms() -> float:
+    r = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return (r.ru_utime + r.ru_stime) * 1000
+
+
+def first_paint_ms(code: str, args: list[str], pycache: str, tag: str = "") -> float:
     # Cached bytecode as in an installed app (in a private folder, never in the repo).
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen", PYTHONPATH=str(ROOT), PYTHONPYCACHEPREFIX=pycache)
     env.pop("PYTHONDONTWRITEBYTECODE", None)
+    cpu0 = _child_cpu_ms()
     start = time.time()
     out = subprocess.run([sys.executable, "-c", code, *args], capture_output=True, text=True, env=env,
                          cwd=ROOT, timeout=60, check=True).stdout
     painted = float(out.strip().splitlines()[0])
+    if tag:
+        CPU.setdefault(tag, []).append(_child_cpu_ms() - cpu0)
     return (painted - start) * 1000
 
 
@@ -84,6 +115,32 @@ class _NoDialogs:
         return None
 
     save_file = folder = open_file
+
+
+def process_ms(argv: list[str], pycache: str, home: str) -> float:
+    """Wall time of a whole process (start to exit), offscreen, cached bytecode."""
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", PYTHONPATH=str(ROOT), PYTHONPYCACHEPREFIX=pycache,
+               ROUEI_WIZARD_HOME=home)
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    start = time.perf_counter()
+    subprocess.run([sys.executable, *argv], capture_output=True, env=env, cwd=ROOT, timeout=60, check=True)
+    return (time.perf_counter() - start) * 1000
+
+
+def screenshot_ms(runs: int) -> tuple[float, float]:
+    """(median of `main.py --screenshot`, median of the bare QWizard show+grab+save script)."""
+    bare: list[float] = []
+    ours: list[float] = []
+    with tempfile.TemporaryDirectory() as tmp, tempfile.TemporaryDirectory() as pycache:
+        png = str(Path(tmp) / "shot.png")
+        bare_cmd = ["-c", BARE_SHOT, png]
+        ours_cmd = [str(ROOT / "main.py"), "--screenshot", png]
+        process_ms(bare_cmd, pycache, tmp)
+        process_ms(ours_cmd, pycache, tmp)
+        for _ in range(runs):
+            bare.append(process_ms(bare_cmd, pycache, tmp))
+            ours.append(process_ms(ours_cmd, pycache, tmp))
+    return statistics.median(ours), statistics.median(bare)
 
 
 def transition_ms(clicks: int) -> float:
@@ -100,11 +157,11 @@ def transition_ms(clicks: int) -> float:
     with tempfile.TemporaryDirectory() as tmp:
         inc = Path(tmp) / "S04.json"
         inc.write_text(json.dumps(case, ensure_ascii=False), encoding="utf-8")
-        w = MainWindow(storage=Storage(Path(tmp) / "home"), dialogs=_NoDialogs())
+        w = MainWindow(storage=Storage(Path(tmp) / "home"), dialogs=_NoDialogs(), fit=False)
         w.resize(1280, 720)
         w.show()
         w.files.load(inc)
-        first = w.session.first_question().id
+        first = w.session.screens()[0].id
         w.go_to(first)
         app.processEvents()
         times: list[float] = []
@@ -142,10 +199,14 @@ def main() -> int:
         first_paint_ms(BARE, [], pycache)  # warm the file cache and write bytecode for both
         first_paint_ms(APP, [home], pycache)
         for _ in range(args.runs):  # interleaved so machine noise hits both alike
-            bare.append(first_paint_ms(BARE, [], pycache))
-            ours.append(first_paint_ms(APP, [home], pycache))
+            bare.append(first_paint_ms(BARE, [], pycache, "bare"))
+            ours.append(first_paint_ms(APP, [home], pycache, "ours"))
     b, o = statistics.median(bare), statistics.median(ours)
     print(line("gui_first_window", o, "ms", "bare_qwizard_first_window", b, {"value": 1000, "ratio": 1.5}))
+    print(line("gui_first_window_cpu", statistics.median(CPU["ours"]), "ms", "bare_qwizard_first_window_cpu",
+               statistics.median(CPU["bare"]), None))  # information: CPU time of the whole child process
+    shot, bare_shot = screenshot_ms(args.runs)
+    print(line("gui_screenshot_process", shot, "ms", "bare_qwizard_show_grab_save", bare_shot, {"ratio": 1.5}))
     print(line("gui_next_transition", transition_ms(args.clicks), "ms", None, None, 30))
     return 0
 

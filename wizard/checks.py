@@ -18,6 +18,12 @@ def run_checks(root: Path = ROOT) -> tuple[list[str], list[str]]:
     except (CatalogError, GraphError) as exc:
         return [str(exc)], notes
     notes.append(f"質問: {len(cat.graph.nodes)} 問（{len(cat.graph.flows)} フロー）")
+    from wizard.engine.screens import ScreenError, ScreenPlan, load_groups
+    try:
+        plan = ScreenPlan(cat.graph, load_groups(root / "questions" / "screens.json"))
+        notes.append(f"画面: {len(plan.groups)} 画面に質問をまとめています（questions/screens.json）")
+    except ScreenError as exc:
+        problems.append(str(exc))
     for rs in cat.rulesets.values():
         notes.append(f"規則セット {rs.id}: {len(rs.rules)} 規則（{rs.status}）")
         if rs.status == "in_force" and rs.effective_from is None:

@@ -22,6 +22,7 @@ USAGE_EPILOG = """コマンド:
   check                       questions/・rules/・templates/ を検査
   schema                      事案ファイルの JSON Schema（draft 2020-12）を出力
   --screenshot PNG            ウィザード画面をPNGに描画して終了
+  screens FILE [--profile]    この回答で表示される画面の一覧（最後に画面数）
 """
 
 
@@ -69,6 +70,9 @@ def build_parser() -> argparse.ArgumentParser:
     g.add_argument("--ruleset", default=None, help="規則セットID（表示用の注記）")
     sub.add_parser("check", help="questions/・rules/・templates/ の検査")
     sub.add_parser("schema", help="事案ファイルの JSON Schema（draft 2020-12）を出力")
+    sc = sub.add_parser("screens", help="この回答でウィザードが表示する画面の一覧")
+    sc.add_argument("file")
+    sc.add_argument("--profile", action="store_true", help="事業者情報はプロファイルに保存済みとする")
     return p
 
 
@@ -124,6 +128,11 @@ def cmd_check(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_screens(args: argparse.Namespace) -> int:
+    from wizard.engine.screens import print_walk
+    return print_walk(args.file, args.profile)
+
+
 def cmd_render(args: argparse.Namespace) -> int:
     try:
         from wizard.documents import render_cli
@@ -156,7 +165,8 @@ def dispatch(args: argparse.Namespace, rest: list[str]) -> int:
         gui_args = ([args.open] if args.open else []) + rest
         return int(run_gui(gui_args))
     handlers: dict[str, Any] = {"assess": cmd_assess, "graph": cmd_graph, "check": cmd_check, "render": cmd_render,
-                                "schema": cmd_schema}
+                                "schema": cmd_schema,
+                                "screens": cmd_screens}
     return int(handlers[args.command](args))
 
 

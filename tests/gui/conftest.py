@@ -2,8 +2,14 @@
 from __future__ import annotations
 
 import os
+import tempfile
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # before any QApplication exists
+if os.environ["QT_QPA_PLATFORM"] == "offscreen":  # a 1280×720 screen, the smallest the wizard must fit (SPEC §6)
+    _screen = os.path.join(tempfile.mkdtemp(prefix="rouei-qpa-"), "screen.json")
+    with open(_screen, "w", encoding="utf-8") as fh:
+        fh.write('{"screens": [{"name": "720p", "x": 0, "y": 0, "width": 1280, "height": 720, "logicalDpi": 96}]}')
+    os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={_screen}"
 
 import json
 from collections.abc import Callable, Iterator

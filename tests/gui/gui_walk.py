@@ -24,8 +24,10 @@ def type_text(qtbot: Any, widget: QWidget, text: str) -> None:
         ime_commit(widget, text)
 
 
-def answer(qtbot: Any, window: Any, value: Any) -> None:
-    field = window.question_page.field
+def answer(qtbot: Any, window: Any, value: Any, qid: str | None = None) -> None:
+    """Enter `value` in the field of question `qid` (default: the page's active question)."""
+    page = window.question_page
+    field = page.field_for(qid) if qid else page.field
     if isinstance(field, OptionsField):
         button = field.button_for(value)  # click on the label text, where a person clicks
         qtbot.mouseClick(button, Qt.MouseButton.LeftButton, pos=QPoint(12, button.height() // 2))
@@ -61,14 +63,28 @@ def click_next(qtbot: Any, window: Any) -> None:
     qtbot.mouseClick(window.next_button, Qt.MouseButton.LeftButton)
 
 
-def walk(qtbot: Any, window: Any, answers: dict[str, Any], limit: int = 200) -> list[str]:
-    """Answer every question on the path from `answers`; returns the question ids seen."""
+def fill_page(qtbot: Any, window: Any, answers: dict[str, Any]) -> list[str]:
+    """Answer every question the page shows from `answers` (new ones appear as answers are
+    given: 事業の分野 → 監督官庁); returns the question ids seen on the page."""
+    page = window.question_page
+    done: list[str] = []
+    while True:
+        todo = [qid for qid in page.order if qid not in done]
+        if not todo:
+            return done
+        for qid in todo:
+            done.append(qid)
+            q = window.session.question(qid)
+            if q.fact in answers and (answers[q.fact] is not None or q.kind == "date"):
+                answer(qtbot, window, answers[q.fact], qid)
+
+
+def walk(qtbot: Any, window: Any, answers: dict[str, Any], limit: int = 60) -> list[str]:
+    """Fill every screen from `answers` and click 次へ until 確認; returns the screen ids shown."""
     seen: list[str] = []
     while window.current not in ("review", "result"):
         assert len(seen) < limit, "the walk does not end"
-        q = window.session.question(window.current)
-        seen.append(q.id)
-        if q.fact in answers:
-            answer(qtbot, window, answers[q.fact])
+        seen.append(window.current)
+        fill_page(qtbot, window, answers)
         click_next(qtbot, window)
     return seen

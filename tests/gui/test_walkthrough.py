@@ -30,8 +30,8 @@ def test_scenario_walk_matches_assess(qtbot: Any, make_window: Any, case: str) -
     w = make_window()
     seen = walk(qtbot, w, answers)
     assert w.current == "review"
-    assert seen[0] == "org_name"
-    on_path = {w.session.question(q).fact for q in seen}
+    assert seen[0] == "org_identity"
+    on_path = {q.fact for q in w.session.path()}
     for fact, value in answers.items():  # every scenario answer on the path went in through a widget
         if fact in on_path and value is not None:
             assert w.session.answers[fact] == value, fact

@@ -8,10 +8,10 @@ from pathlib import Path
 
 from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
 from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
 
 APP_NAME = "rouei-wizard"
-PAGE_HELP = "ページIDは質問ID（例: incident_cause）か review / result です"
+PAGE_HELP = "ページIDは画面ID（例: incident_when）、質問ID（例: incident_cause）か review / result です"
 
 
 def make_app(argv: list[str] | None = None) -> QApplication:
@@ -41,6 +41,38 @@ def make_app(argv: list[str] | None = None) -> QApplication:
     return app
 
 
+WANTED = (1280, 720)
+FRAME_GUESS = (8, 38)  # window-manager frame (width, height) assumed until the real one is known
+
+
+def fitted(avail: tuple[int, int, int, int], frame: tuple[int, int],
+           wanted: tuple[int, int] = WANTED) -> tuple[int, int, int, int]:
+    """(x, y, width, height) of the window inside the screen's available area `avail`
+    (x, y, w, h), the frame (extra width, extra height) included, centred."""
+    ax, ay, aw, ah = avail
+    fw, fh = frame
+    w = max(1, min(wanted[0], aw - fw))
+    h = max(1, min(wanted[1], ah - fh))
+    return ax + max(0, (aw - w - fw) // 2), ay + max(0, (ah - h - fh) // 2), w, h
+
+
+def fit_to_screen(window: QWidget) -> None:
+    """Open inside the available geometry of the window's screen, frame included (SPEC §6):
+    on a 1280×720 screen the title bar and 戻る/次へ stay visible."""
+    screen = window.screen()
+    if screen is None:
+        return
+    a = screen.availableGeometry()
+    frame = window.frameGeometry()
+    fw, fh = frame.width() - window.width(), frame.height() - window.height()
+    if fw <= 0 and fh <= 0:  # not mapped by the window manager yet
+        fw, fh = FRAME_GUESS
+    x, y, w, h = fitted((a.x(), a.y(), a.width(), a.height()), (fw, fh))
+    window.setMinimumSize(min(960, w), min(600, h))
+    window.resize(w, h)
+    window.move(x, y)
+
+
 def run_gui(argv_rest: list[str]) -> int:
     """`python main.py [FILE]`: the wizard window."""
     app = make_app(argv_rest)
@@ -61,15 +93,18 @@ def screenshot(png: str, open_file: str | None, page: str | None) -> int:
     from wizard.gui.storage import Storage
 
     with tempfile.TemporaryDirectory(prefix="rouei-shot-") as tmp:  # never touch the user's profile/drafts
-        window = MainWindow(storage=Storage(Path(tmp)))
-        window.resize(1280, 720)
+        window = MainWindow(storage=Storage(Path(tmp)), fit=False)
+        window.menus.pending_keys = []  # a picture needs no keyboard shortcuts (setting them builds Qt's enums)
+        window.setMinimumSize(960, 600)
+        window.resize(1280, 720)  # the picture is 1280×720 whatever the screen
         window.show()
         if open_file:
             window.files.open(open_file)
         else:
             window.files.new(ask=False)
         if page:
-            known = page in ("review", "result") or page in window.graph.nodes
+            screens = {sc.id for sc in window.session.screens()}
+            known = page in ("review", "result") or page in window.graph.nodes or page in screens
             if not known:
                 print(f"--page {page}: そのページはありません。{PAGE_HELP}", file=sys.stderr)
                 window.setWindowModified(False)
@@ -77,7 +112,7 @@ def screenshot(png: str, open_file: str | None, page: str | None) -> int:
                 return 2
             window.go_to(page)
         app.processEvents()
-        ok = window.grab().save(png)
+        ok = window.grab().save(png, "PNG", 80)  # lighter compression: ~40 % faster, no bigger for a UI picture
         window.setWindowModified(False)
         window.close()
         app.processEvents()

@@ -12,6 +12,7 @@ from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QDate, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -68,7 +69,11 @@ class Field(QWidget):
 
     def last_tab_stop(self) -> QWidget:
         """The field's last keyboard stop; Tab from here goes to 次へ."""
-        return self.focus_target()
+        return self.tab_stops()[-1]
+
+    def tab_stops(self) -> list[QWidget]:
+        """The field's keyboard stops in visual order (the page chains them explicitly)."""
+        return [self.focus_target()]
 
     def note_key(self) -> str | None:
         v = self.value()
@@ -80,18 +85,20 @@ class Field(QWidget):
 
 
 class OptionsField(Field):
-    """Radio buttons for choice / tri / bool; Alt+digit selects an option."""
+    """Radio buttons for choice / tri / bool; Alt+digit selects an option (when the screen has
+    only one set of options); `horizontal` puts them on one row (「まとめて入力」)."""
 
-    def __init__(self, q: Question, options: list[tuple[Any, str]]) -> None:
+    def __init__(self, q: Question, options: list[tuple[Any, str]], horizontal: bool = False,
+                 mnemonics: bool = True) -> None:
         super().__init__(q)
-        lay = QVBoxLayout(self)
+        lay = QHBoxLayout(self) if horizontal else QVBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
-        lay.setSpacing(2 if len(options) > 8 else 6)  # long lists (事案の種類) stay on one screen
+        lay.setSpacing(14 if horizontal else 2 if len(options) > 8 else 6)  # long lists stay on one screen
         self.group = QButtonGroup(self)
         self.buttons: list[QRadioButton] = []
         self.values = [v for v, _ in options]
         for i, (_, text) in enumerate(options):
-            mnemonic = f"&{i + 1} " if i < 9 else "   "
+            mnemonic = (f"&{i + 1} " if i < 9 else "   ") if mnemonics else ""
             b = QRadioButton(f"{mnemonic}{text}")
             b.setObjectName(f"opt_{q.id}_{i}")
             self.group.addButton(b, i)
@@ -119,8 +126,8 @@ class OptionsField(Field):
         checked = self.group.checkedButton()
         return checked if checked is not None else self.buttons[0]
 
-    def last_tab_stop(self) -> QWidget:
-        return self.buttons[-1]
+    def tab_stops(self) -> list[QWidget]:
+        return list(self.buttons)
 
 
 def parse_date_text(text: str) -> date | str | None:
@@ -137,10 +144,28 @@ def parse_date_text(text: str) -> date | str | None:
         return f"「{text.strip()}」は存在しない日付です"
 
 
-class DateField(Field):
-    """Line edit (keyboard first) + calendar toggle + 「不明」 where allowed; shows 和暦 and weekday."""
+def closures_around(year: int, month: int) -> list[tuple[date, str]]:
+    """Holidays and year-end closures of the shown month and its neighbours (the calendar shows
+    a few days of each), from wizard/engine/calendar.py (rules/holidays_jp.json)."""
+    from datetime import timedelta
 
-    def __init__(self, q: Question) -> None:
+    from wizard.engine.calendar import closure_reason
+
+    first = date(year, month, 1) - timedelta(days=14)
+    out = []
+    for i in range(62):
+        d = first + timedelta(days=i)
+        why = closure_reason(d)
+        if why and why not in ("土曜日", "日曜日"):
+            out.append((d, why))
+    return out
+
+
+class DateField(Field):
+    """Line edit (keyboard first) + calendar toggle + 「不明」 where allowed; shows 和暦 and weekday.
+    Alt+C / Alt+U only on the first date of a screen (`mnemonics`)."""
+
+    def __init__(self, q: Question, mnemonics: bool = True) -> None:
         super().__init__(q)
         lay = QVBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
@@ -151,7 +176,7 @@ class DateField(Field):
         self.edit.setMaximumWidth(220)
         self.edit.textChanged.connect(self._changed)
         self.cal_button = QToolButton()
-        self.cal_button.setText("カレンダー(&C)")
+        self.cal_button.setText("カレンダー(&C)" if mnemonics else "カレンダー")
         self.cal_button.setCheckable(True)
         self.preview = QLabel()
         self.preview.setObjectName("date_preview")
@@ -162,7 +187,7 @@ class DateField(Field):
         self.unknown: QCheckBox | None = None
         allow = q.allow_unknown and FACTS[q.fact].type == "datenull"
         if allow:
-            self.unknown = QCheckBox(f"{q.unknown_label}(&U)")
+            self.unknown = QCheckBox(f"{q.unknown_label}(&U)" if mnemonics else q.unknown_label)
             self.unknown.setObjectName(f"unknown_{q.id}")
             self.unknown.toggled.connect(self._unknown_toggled)
             lay.addWidget(self.unknown)
@@ -177,15 +202,29 @@ class DateField(Field):
             self.calendar.setMaximumSize(420, 260)
             self.calendar.clicked.connect(self._picked)
             self.calendar.activated.connect(self._picked)
+            self.calendar.currentPageChanged.connect(self._mark_closures)
             layout = self.layout()
             assert layout is not None
             layout.addWidget(self.calendar)
         v = parse_date_text(self.edit.text())
         if isinstance(v, date):
             self.calendar.setSelectedDate(QDate(v.year, v.month, v.day))
+        self._mark_closures(self.calendar.yearShown(), self.calendar.monthShown())
         self.calendar.setVisible(on)
         if on:
             self.calendar.setFocus()
+
+    def _mark_closures(self, year: int, month: int) -> None:
+        """祝日・振替休日・年末年始 in red with their name as tooltip (the deadlines skip them)."""
+        from PySide6.QtGui import QColor, QTextCharFormat
+
+        assert self.calendar is not None
+        for day, name in closures_around(year, month):
+            fmt = QTextCharFormat()
+            fmt.setForeground(QColor("#c62828"))
+            fmt.setFontWeight(700)
+            fmt.setToolTip(name)
+            self.calendar.setDateTextFormat(QDate(day.year, day.month, day.day), fmt)
 
     def _picked(self, qd: QDate) -> None:
         self.edit.setText(qd.toString("yyyy-MM-dd"))
@@ -231,8 +270,8 @@ class DateField(Field):
     def focus_target(self) -> QWidget:
         return self.edit
 
-    def last_tab_stop(self) -> QWidget:
-        return self.unknown if self.unknown is not None else self.cal_button
+    def tab_stops(self) -> list[QWidget]:
+        return [self.edit, self.cal_button] + ([self.unknown] if self.unknown is not None else [])
 
 
 class IntField(Field):
@@ -299,6 +338,19 @@ class TextField(Field):
         return self.edit
 
 
+class _Area(QPlainTextEdit):
+    """Enter makes a new line; Ctrl+Enter goes on to the window (次へ)."""
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt override)
+        from PySide6.QtCore import Qt  # not at import: the Qt namespace costs start-up time
+
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and \
+                event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+            event.ignore()  # Ctrl+Enter: the window's 次へ
+            return
+        super().keyPressEvent(event)
+
+
 class TextAreaField(Field):
     """Free text; for `list` questions one entry per line."""
 
@@ -307,17 +359,18 @@ class TextAreaField(Field):
         self.as_list = as_list
         lay = QVBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
-        self.edit = QPlainTextEdit()
+        self.edit = _Area()
         self.edit.setObjectName(f"area_{q.id}")
         self.edit.setTabChangesFocus(True)
-        self.edit.setMinimumHeight(120)
-        self.edit.setMaximumHeight(220)
+        self.edit.setMinimumHeight(64)
+        self.edit.setMaximumHeight(130)
         hint = "1行に1つずつ入力してください" if as_list else ""
         self.edit.setPlaceholderText(q.placeholder or hint)
         self.edit.textChanged.connect(self.edited.emit)
         lay.addWidget(self.edit)
-        if as_list:
-            lay.addWidget(QLabel("1行に1項目ずつ入力します。"))
+        keys = QLabel(("1行に1項目ずつ入力します。" if as_list else "") + "Enter で改行、Ctrl+Enter で次へ進みます。")
+        keys.setObjectName("hint")
+        lay.addWidget(keys)
 
     def value(self) -> Any:
         text = self.edit.toPlainText()
@@ -368,18 +421,32 @@ class PrefectureField(Field):
         return self.combo
 
 
-def make_field(q: Question) -> Field:
+def options_of(q: Question) -> list[tuple[Any, str]] | None:
+    """(value, label) of a question answered by radio buttons; None for the other kinds."""
     if q.kind == "choice":
-        return OptionsField(q, list(q.options))
+        return list(q.options)
     if q.kind == "tri":
         opts: list[tuple[Any, str]] = [("yes", TRI_LABELS["yes"]), ("no", TRI_LABELS["no"])]
         if q.allow_unknown:
             opts.append(("unknown", q.unknown_label or TRI_LABELS["unknown"]))
-        return OptionsField(q, opts)
+        return opts
     if q.kind == "bool":
-        return OptionsField(q, [(True, "はい"), (False, "いいえ")])
+        return [(True, "はい"), (False, "いいえ")]
+    return None
+
+
+def is_row(q: Question) -> bool:
+    """Short yes/no-like options fit on the question's row of a 「まとめて入力」 screen."""
+    opts = options_of(q)
+    return opts is not None and len(opts) <= 4 and sum(len(t) for _, t in opts) <= 16
+
+
+def make_field(q: Question, row: bool = False, mnemonics: bool = True) -> Field:
+    opts = options_of(q)
+    if opts is not None:
+        return OptionsField(q, opts, horizontal=row, mnemonics=mnemonics)
     if q.kind == "date":
-        return DateField(q)
+        return DateField(q, mnemonics=mnemonics)
     if q.kind == "int":
         return IntField(q)
     if q.kind in ("textarea", "list"):

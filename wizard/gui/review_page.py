@@ -51,13 +51,20 @@ class ReviewPage(QWidget):
         outer.addWidget(self.scroller, 1)
         self.fix_buttons: dict[str, QPushButton] = {}
         self.inapplicable_facts: list[str] = []
+        self.open_ids: list[str] = []  # questions on the path still to answer (highlighted)
+        self._shown_key: object = None
 
     def refresh(self, session: Session) -> None:
+        key = (id(session), session._key(), tuple(sorted(session.seen)))
+        if key == self._shown_key:  # nothing changed since it was built (確認 ⇄ 結果)
+            return
+        self._shown_key = key
         body = QWidget()
         grid = QGridLayout(body)
         grid.setColumnStretch(1, 1)
         grid.setHorizontalSpacing(16)
         self.fix_buttons = {}
+        self.open_ids = []
         row = 0
         current = None
         for q in session.path():
@@ -68,12 +75,21 @@ class ReviewPage(QWidget):
                 grid.addWidget(head, row, 0, 1, 3)
                 row += 1
             answered = is_answered(q, session.answers)
-            value = shown(q.fact, session.answers.get(q.fact)) if answered else "（未回答）"
+            is_open = session.is_open(q)
+            value = shown(q.fact, session.answers.get(q.fact)) if answered else \
+                ("⚠ 未回答（「次へ」で回答します）" if is_open else "（未回答）")
             star = f" <span style='color:{ERROR}'>＊</span>" if q.required else ""
             name = QLabel(h(label(q.fact)) + star)
             name.setWordWrap(True)
             name.setMinimumWidth(260)
-            val = QLabel(h(value) if answered else f"<span style='color:#888'>{h(value)}</span>")
+            if answered:
+                val = QLabel(h(value))
+            elif is_open:
+                val = QLabel(f"<b style='color:{ERROR}'>{h(value)}</b>")
+                val.setObjectName("open_answer")
+                self.open_ids.append(q.id)
+            else:
+                val = QLabel(f"<span style='color:#888'>{h(value)}</span>")
             val.setWordWrap(True)
             val.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             fix = QPushButton("修正")
@@ -102,7 +118,12 @@ class ReviewPage(QWidget):
         grid.setRowStretch(row, 1)
         self.scroller.setWidget(body)
         missing = session.missing_required()
+        texts = []
         if missing:
             names = "、".join(label(q.fact) for q in missing)
-            self.missing.setText(f"⚠ 必須の質問に未回答があります：{names}")
-        self.missing.setVisible(bool(missing))
+            texts.append(f"⚠ 必須の質問に未回答があります：{names}")
+        if self.open_ids:
+            texts.append(f"⚠ まだ回答していない質問が {len(self.open_ids)} 問あります（回答の変更で新しく必要になった質問を含みます）。"
+                         "「次へ」で順に回答してから結果に進みます。")
+        self.missing.setText("\n".join(texts))
+        self.missing.setVisible(bool(texts))

@@ -5,6 +5,8 @@ ERROR = "#b00020"
 NOTE_BG = "#e8f1fb"
 WARN_BG = "#fff4d6"
 MUTED = "#555555"
+FOCUS = "#1a5fb4"  # keyboard focus must be visible on every control (radio groups, the result text)
+FOCUS_BG = "#d5e4f7"
 
 STYLE_SHEET = f"""
 QLabel#error {{ color: {ERROR}; font-weight: bold; }}
@@ -19,6 +21,10 @@ QFrame#help_panel {{ background: #f6f6f2; border-left: 1px solid #cccccc; }}
 QListWidget#sidebar {{ font-size: 11pt; }}
 QListWidget#sidebar::item {{ padding: 7px 4px; }}
 QPushButton#fix {{ padding: 1px 10px; }}
+QLabel#question_small {{ font-size: 12pt; font-weight: bold; }}
+QLabel#hint {{ color: {MUTED}; font-size: 9pt; }}
+QRadioButton:focus, QCheckBox:focus {{ background: {FOCUS_BG}; border-radius: 3px; }}
+QTextBrowser:focus {{ border: 2px solid {FOCUS}; }}
 """
 
 
