@@ -431,11 +431,11 @@ def test_restored_draft_lands_where_the_user_left_off(qtbot: Any, make_window: A
         fill_page(qtbot, crashed, answers)
         click_next(qtbot, crashed)
     where = crashed.current
-    rec = crashed.storage.folder / f"recovery-{DEAD_PID}.json"
+    rec = crashed.storage.recovery_path
     qtbot.waitUntil(lambda: rec.exists() and f'"page": "{where}"' in rec.read_text(encoding="utf-8"))
     crashed.hide()
     crashed.deleteLater()
-    dialogs.choices = [0]  # 「復元する」
+    dialogs.picks = [(0, 0)]  # 「復元する」 the only draft
     w = make_window(start=False)
     assert w.files.offer_recovery()
     assert w.current == where and w.session.remaining() == Session(w.session.answers).remaining() - len(

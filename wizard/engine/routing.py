@@ -156,15 +156,23 @@ def appi_route(routing: dict[str, Any], answers: dict[str, Any]) -> tuple[dict[s
 ROUTE_FACTS = ("org.sector", "org.prefecture", "org.supervisor", "org.accredited_body", "incident.known_on")
 
 
+def _bare(addressee: str) -> str:
+    """An addressee without its honorific line ending (「…　御中」「…　殿」), for running text."""
+    for suffix in ("御中", "殿"):
+        if addressee.endswith(suffix):
+            return addressee[: -len(suffix)].rstrip("　 ")
+    return addressee
+
+
 def route_reason(block: dict[str, Any], on_path: set[str]) -> dict[str, Any]:
     """The reason for the destination (SPEC §3: every conclusion is explained with its citation)."""
     route = block["route"]
-    where = block.get("addressee") or block.get("office") or block.get("destination_name")
+    where = _bare(block.get("addressee") or block.get("office") or block.get("destination_name") or "")
     text = f"報告先は「{where}」です（業種・本店所在地・免許等をした行政庁と、知った日に適用される報告先から決まります）。"
     if block.get("destination") == "accredited_body":
         text = f"加入している認定個人情報保護団体（{block.get('office')}）に報告します（当時の告示では団体の対象事業者は団体に報告）。"
     if block.get("alternative_addressees"):
-        text += f"「{'」「'.join(block['alternative_addressees'])}」あての下書きも作成します。"
+        text += f"「{'」「'.join(_bare(a) for a in block['alternative_addressees'])}」あての下書きも作成します。"
     return {"rule": route["id"], "cite": route["cite"], "text": text,
             "facts": [f for f in ROUTE_FACTS if f in on_path], "confidence": route["confidence"], "unknown": False}
 
