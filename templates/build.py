@@ -19,7 +19,9 @@ if str(HERE) not in sys.path:
 
 from docxkit import loop_rows, new_document, page_break, para, row, table, tag, to_bytes  # noqa: E402
 
-VALUE_CELL = [("{{ r.changed }}", {"underline": True}), ("{{ r.plain }}", {})]
+# 続報: only the changed words are underlined (run-level tags, one run per segment).
+VALUE_CELL = [("{%r for s in r.segs %}", {}), ("{%r if s.u %}", {}), ("{{ s.t }}", {"underline": True}),
+              ("{%r else %}", {}), ("{{ s.t }}", {}), ("{%r endif %}", {}), ("{%r endfor %}", {})]
 
 
 def _report_head(doc) -> None:
@@ -49,9 +51,6 @@ def report(doc_title: str, notes: list[str]) -> Callable[[], bytes]:
         tag(doc, "{%p endif %}")
         for note in notes:
             para(doc, note, size=9)
-        tag(doc, "{%p for n in notes %}")
-        para(doc, "{{ n }}", size=9)
-        tag(doc, "{%p endfor %}")
         return to_bytes(doc)
     return build
 
@@ -79,24 +78,32 @@ def _notice_body(doc, *, ki: bool, gap: bool) -> None:
     if ki:
         para(doc, "記", align="center")
     tag(doc, "{%p for s in sections %}")
+    if gap:  # letters: a continuation page carries the addressee and the page number
+        tag(doc, "{%p if s.new_page %}")
+        para(doc, "{{ s.prev_label }}", align="center", size=9)
+        page_break(doc)
+        para(doc, "{{ l.name_line }}　{{ s.page_label }}", size=9, space_after=6)
+        tag(doc, "{%p endif %}")
     para(doc, "{{ s.heading }}", style="Heading 2", keep_next=True)
     para(doc, "{{ s.body }}")
     tag(doc, "{%p endfor %}")
-    if gap:
-        para(doc, "")
-    para(doc, "{{ closing }}", space_after=4)
+    para(doc, "{{ closing }}", space_after=2)
     para(doc, "以上", align="right")
+    if gap:
+        tag(doc, "{%p if last_label %}")
+        para(doc, "{{ last_label }}", align="center", size=9)
+        tag(doc, "{%p endif %}")
 
 
 def letters() -> bytes:
     """本人通知: one letter per recipient, a page break between letters."""
-    doc = new_document("個人情報の漏えい等に関するお詫びとお知らせ")
+    doc = new_document("個人情報の漏えい等に関するお詫びとお知らせ", body_pt=10, margin_mm=20, line=1.1)
     tag(doc, "{%p for l in letters %}")
     para(doc, "{{ date_text }}", align="right")
     tag(doc, "{%p for a in l.address_lines %}")
     para(doc, "{{ a }}", space_after=0)
     tag(doc, "{%p endfor %}")
-    para(doc, "{{ l.name_line }}", size=11, space_after=6)
+    para(doc, "{{ l.name_line }}", size=11, space_after=4)
     _notice_body(doc, ki=True, gap=True)
     tag(doc, "{%p if not loop.last %}")
     page_break(doc)
@@ -111,6 +118,12 @@ def public_notice() -> bytes:
     para(doc, "{{ addressee }}", size=11)
     _notice_body(doc, ki=False, gap=False)
     return to_bytes(doc)
+
+
+def _bullets(doc, key: str) -> None:
+    tag(doc, "{%p for x in " + key + " %}")
+    para(doc, "・{{ x }}")
+    tag(doc, "{%p endfor %}")
 
 
 def internal_record() -> bytes:
@@ -130,32 +143,38 @@ def internal_record() -> bytes:
     loop_rows(dl, "for d in deadlines", ["{{ d.label }}", "{{ d.legal }}", "{{ d.recommended }}", "{{ d.note }}"])
     para(doc, "{{ deadline_note }}", size=9)
 
-    para(doc, "3　判断の理由と根拠", style="Heading 1", keep_next=True)
+    para(doc, "3　報告の経過", style="Heading 1", keep_next=True)
+    _bullets(doc, "history")
+
+    para(doc, "4　判断の理由と根拠", style="Heading 1", keep_next=True)
     rs = table(doc, [80, 44, 42])
     row(rs, ["理由", "根拠", "判断に用いた回答"], header=True)
-    loop_rows(rs, "for r in reasons", ["{{ r.text }}", "{{ r.cite }}", "{{ r.facts }}"])
+    loop_rows(rs, "for r in reasons", ["{{ r.text }}", [("{{ r.cite }}", {}), ("{%r if r.rule %}", {}),
+                                                          ("\n{{ r.rule }}", {"size": 7, "grey": True}),
+                                                          ("{%r endif %}", {})], "{{ r.facts }}"])
 
-    para(doc, "4　注意事項（要確認・不明の回答）", style="Heading 1", keep_next=True)
-    tag(doc, "{%p for w in warnings %}")
-    para(doc, "・{{ w }}")
-    tag(doc, "{%p endfor %}")
+    para(doc, "5　注意事項（要確認・不明の回答）", style="Heading 1", keep_next=True)
+    _bullets(doc, "warnings")
 
-    para(doc, "5　作成する文書", style="Heading 1", keep_next=True)
-    tag(doc, "{%p for d in documents %}")
-    para(doc, "・{{ d }}")
-    tag(doc, "{%p endfor %}")
+    para(doc, "6　作成した文書と提出方法", style="Heading 1", keep_next=True)
+    _bullets(doc, "documents")
+    para(doc, "提出時の注意：", keep_next=True)
+    _bullets(doc, "filing")
+    para(doc, "宛先一覧で読み飛ばした行：", keep_next=True)
+    _bullets(doc, "skipped")
 
-    para(doc, "6　対応チェックリスト", style="Heading 1", keep_next=True)
+    para(doc, "7　対応チェックリスト", style="Heading 1", keep_next=True)
     cl = table(doc, [10, 98, 58])
     row(cl, ["済", "対応事項", "期限・担当"], header=True)
     loop_rows(cl, "for c in checklist", ["☐", "{{ c.task }}", "{{ c.due }}"])
 
-    para(doc, "7　回答一覧", style="Heading 1", keep_next=True)
+    para(doc, "8　回答一覧", style="Heading 1", keep_next=True)
     ans = table(doc, [62, 104])
     row(ans, ["質問（事実）", "回答"], header=True)
-    loop_rows(ans, "for a in answers", ["{{ a.label }}", "{{ a.value }}"])
+    loop_rows(ans, "for a in answers", [[("{{ a.label }}", {}), ("\n{{ a.id }}", {"size": 7, "grey": True})],
+                                        "{{ a.value }}"])
 
-    para(doc, "8　決裁", style="Heading 1", keep_next=True)
+    para(doc, "9　決裁", style="Heading 1", keep_next=True)
     sign = table(doc, [55, 55, 56])
     row(sign, ["起案者", "個人情報保護責任者", "承認（代表者等）"], header=True)
     row(sign, ["\n\n", "", ""])

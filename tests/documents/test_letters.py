@@ -38,12 +38,14 @@ def test_csv_encodings(tmp_path, encoding) -> None:
     src = tmp_path / "r.csv"
     _csv(src, encoding)
     m, letters, out = _run(tmp_path, src)
-    assert [d["letters"] for d in letters] == [3]
+    assert [d["letters"] for d in letters] == [2, 1]   # two postal letters; the e-mail-only row gets an e-mail
     assert m["errors"] == [{"row": 3, "reason": "氏名がありません"},
                            {"row": 5, "reason": "住所・メールアドレスのいずれもありません"}]
     text = docx_text(out / letters[0]["path"])
     assert "山田 太郎　様" in text and "〒100-0001" in text and "佐藤 & <次郎>　様" in text
-    assert ("𠮷田 花子　殿" if encoding != "cp932" else "吉田 花子　殿") in text
+    assert "花子" not in text and "hanako@" not in text
+    mail = (out / letters[1]["path"]).read_bytes()
+    assert letters[1]["path"].endswith(".eml") and b"hanako@example.jp" in mail
 
 
 def test_xlsx(tmp_path) -> None:
@@ -56,7 +58,7 @@ def test_xlsx(tmp_path) -> None:
     src = tmp_path / "r.xlsx"
     wb.save(src)
     m, letters, _ = _run(tmp_path, src)
-    assert [d["letters"] for d in letters] == [3]
+    assert [d["letters"] for d in letters] == [2, 1]
     assert [e["row"] for e in m["errors"]] == [3, 5]
 
 
