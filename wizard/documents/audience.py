@@ -127,11 +127,11 @@ def summary(f: Fmt, o: dict[str, Any]) -> str:
     known = f.date(a.get("incident.known_on"))
     cause = CAUSE_WORDS.get(str(a.get("incident.cause")), "事故")
     occurred = a.get("incident.occurred_on")
-    when = f"（発生日：{f.date(occurred)}）" if occurred else ""
-    mn = a.get("mynumber.included") == "yes" and o.get("mynumber", {}).get("required")
+    mn = a.get("mynumber.included") == "yes" and (o.get("mynumber") or {}).get("required")
     what = "個人番号（マイナンバー）を含む個人情報" if mn else "個人情報"
-    return (f"{known}、{s}が取り扱う{addressee_word(a)}の{what}について、{cause}により{leak_word(o)}が生じたことが"
-            f"判明いたしました{when}。")
+    when = f"発生日は{f.date(occurred)}です。" if occurred else "発生日は現在調査しております。"
+    return (f"{s}が取り扱う{addressee_word(a)}の{what}について、{cause}により{leak_word(o)}が生じたことが、"
+            f"{known}に判明いたしました。{when}")
 
 
 def cause(f: Fmt) -> str:

@@ -56,7 +56,7 @@ def grounds_text(table: dict[int, str], grounds: list[int], exempt: str | None) 
     return "\n".join(lines)
 
 
-def _timeline_lines(f: Fmt) -> list[str]:
+def timeline_lines(f: Fmt) -> list[str]:
     """response.timeline: one event a line, optionally starting with YYYY-MM-DD."""
     out = []
     for raw in str(f.a.get("response.timeline") or "").split("\n"):
@@ -79,7 +79,7 @@ def overview(f: Fmt) -> str:
     if not is_blank(who):
         lines.append(f"発見者：{who}")
     lines.append(f"発覚の経緯：{f.text('incident.discovery')}")
-    events = _timeline_lines(f)
+    events = timeline_lines(f)
     if events:
         lines.append("経過：")
         lines += [f"　{e}" for e in events]

@@ -26,8 +26,15 @@ _BRIEF = re.compile(r"[（(]\s*(?:rules|routing|forms|scenarios)\.md[^）)]*[）
                     r"|(?:rules|routing|forms|scenarios)\.md\s*(?:§\s*[\d.]+)?|訂正\d+")
 
 
+_RAW_ID = re.compile(r"[（(](?:org|incident|data|mynumber|telecom|broadcast|finance|response|notice|report|options)"
+                     r"\.[a-z_]+[）)]")
+_MEMORY = re.compile(r"は記憶に基づくもので、?")
+
+
 def plain(text: str) -> str:
-    return _BRIEF.sub("", text).strip()
+    """The engine's text for a reader: without brief references and raw fact ids."""
+    text = _MEMORY.sub("は", _BRIEF.sub("", text))
+    return _RAW_ID.sub("", text).strip()
 
 
 def _yn(flag: Any) -> str:
