@@ -58,13 +58,6 @@ def report(doc_title: str, notes: list[str]) -> Callable[[], bytes]:
 COMMON_NOTES = [
     "（注）更なる調査又は検討が必要な項目は「調査中」「検討中」とし、結果が出る予定時期を記載しています。",
 ]
-FORM2017_NOTES = [
-    "（注）適宜参考資料を添付してください。",
-    "（注）前回報告から記載を変更した箇所には、下線を引いてください。",
-    "（注）各項目について、更なる調査又は検討が必要とされ、その結果が出るまでさらに時間がかかる場合等具体的な記載が"
-    "困難な部分については、「調査中」又は「検討中」と記載の上、当該調査又は検討の必要性及び当該調査又は検討の結果が"
-    "出る予定時期を記載してください。",
-]
 
 
 def _notice_body(doc, *, ki: bool, gap: bool) -> None:
@@ -188,8 +181,8 @@ BUILDERS: dict[str, Callable[[], bytes]] = {
     "telecom_secrecy_report.docx": report("通信の秘密の漏えいに関する報告書", COMMON_NOTES),
     "finance_report.docx": report("個人データの漏えい等事案の報告（業法）", COMMON_NOTES),
     "controller_notice.docx": report("委託元への通知", COMMON_NOTES),
-    "appi_report_2017.docx": report("個人データの漏えい等事案の報告（平成29年様式）", FORM2017_NOTES),
-    "mynumber_report_2017.docx": report("特定個人情報の漏えい等事案の報告（平成29年様式）", FORM2017_NOTES),
+    "appi_report_2017.docx": report("個人データの漏えい等事案の報告（平成29年様式）", COMMON_NOTES),
+    "mynumber_report_2017.docx": report("特定個人情報の漏えい等事案の報告（平成29年様式）", COMMON_NOTES),
     "subject_notice.docx": letters,
     "public_notice.docx": public_notice,
     "internal_record.docx": internal_record,

@@ -24,6 +24,6 @@ def test_structured_choices_are_separate_fields() -> None:
 
 
 def test_unanswered_choices_say_so() -> None:
-    fields = dict(ppc_fields(case_answers("S01")))
+    fields = dict(ppc_fields(case_answers("S01", **{"response.secondary_damage": None})))
     assert fields["二次被害の有無"] == "調査中" and fields["公表の実施状況"] == "未定"
     assert fields["公表（予定）日"] == "－"

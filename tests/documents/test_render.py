@@ -185,3 +185,12 @@ def test_no_silent_overwrite_and_force(tmp_path) -> None:
     third = render_bundle(incident(a), o, tmp_path, force=True)
     assert [d["path"] for d in third["documents"]] == [d["path"] for d in first["documents"]]
     assert not list(tmp_path.glob(".tmp-*"))
+
+
+def test_long_letter_continues_with_addressee_and_page_number(tmp_path) -> None:
+    long = "当社のサイトにおいて、お客様の情報が第三者に閲覧された可能性があることが判明いたしました。" * 40
+    _, t = render(tmp_path, "ppc", **{"notice.summary": long})
+    n = t["subject_notice"]
+    assert "お客様各位　（2／2枚目）" in n and "－ 1／2 －" in n and "－ 2／2 －" in n
+    _, t = render(tmp_path / "short", "ppc")
+    assert "枚目" not in t["subject_notice"]   # a short letter stays on one page

@@ -12,6 +12,7 @@ from __future__ import annotations
 from typing import Any
 
 from .fmt import Fmt, is_blank
+from .items import secondary_status
 
 ATTACKS = frozenset({"unauthorized_access", "malware", "ransomware", "skimming", "tampering", "insider", "theft"})
 
@@ -141,6 +142,12 @@ def cause(f: Fmt) -> str:
         return str(given)
     c = str(a.get("incident.cause") or "other")
     text = CAUSE_SENTENCES.get(c, CAUSE_SENTENCES["other"]).format(s=self_name(a), medium=_medium(a))
+    if c == "misdelivery":
+        medium = str(a.get("data.medium") or "")
+        if "紙" in medium or "郵" in medium or "FAX" in medium:
+            text = text.replace("書類又は電子メールを送付する際", "書類を送付する際")
+        elif "メール" in medium:
+            text = text.replace("書類又は電子メールを送付する際", "電子メールを送信する際")
     if c in ATTACKS:
         text += "手口の詳細については、被害の拡大を防ぐため、お知らせを差し控えさせていただきます。"
     return text
@@ -168,7 +175,7 @@ def period(f: Fmt) -> str:
 def secondary(f: Fmt, o: dict[str, Any]) -> str:
     """From the structured answer only (response.secondary_damage is the regulator's text)."""
     a = f.a
-    status = a.get("response.secondary_status")
+    status = secondary_status(a)   # the yes/no only; the regulator's text itself is never printed
     if status == "yes":
         head = "現時点で、本件に関連する二次被害（そのおそれを含みます。）が確認されています。"
     elif status == "no":

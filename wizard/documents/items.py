@@ -131,9 +131,22 @@ def cause(f: Fmt) -> str:
     return f"{f.cause_label()}\n" + (str(detail) if not is_blank(detail) else f.pending())
 
 
+def secondary_status(a: dict[str, Any]) -> str | None:
+    """response.secondary_status, else read from the regulator text (an answer must tick a box)."""
+    status = a.get("response.secondary_status")
+    if status in ("yes", "no", "unknown"):
+        return str(status)
+    text = str(a.get("response.secondary_damage") or "").strip()
+    if not text:
+        return None
+    if re.search(r"調査中|不明|確認中", text):
+        return "unknown"
+    return "no" if re.search(r"(?:ない|なし|無し|ありません|おりません)[。]?$", text) else "yes"
+
+
 def secondary(f: Fmt) -> str:
     """有／無 with the content (規則8条1項5号)."""
-    status = f.a.get("response.secondary_status")
+    status = secondary_status(f.a)
     text = f.a.get("response.secondary_damage")
     line = "　".join([box(status == "yes", "有"), box(status == "no", "無"),
                      box(status not in ("yes", "no"), "調査中")])
@@ -199,7 +212,7 @@ def publication(f: Fmt) -> str:
                      box(not yes and status != "none", "未定")])
     parts = [line]
     if yes:
-        parts.append(f"公表{'' if status == 'done' else '（予定）'}日：{f.date(when) if when else f.pending('未定')}")
+        parts.append(f"公表{'' if status == 'done' else '（予定）'}日：{f.date(when) if when else '未定'}")
         parts.append("公表方法：" + "　".join(box(method == k, v) for k, v in PUBLICATION_METHODS.items()))
     value = a.get("response.publication")
     if not is_blank(value):

@@ -15,9 +15,9 @@ from .fmt import Fmt, is_blank
 
 # Letter page model (templates/build.py: A4, 20 mm side margins, 10 pt Mincho, 1.1 line spacing).
 CHARS_PER_LINE = 47
-LINE_MM = 4.4
+LINE_MM = 4.0
 PARA_MM = 0.7
-HEADING_MM = 7.6
+HEADING_MM = 7.0
 PAGE_MM = 250.0
 HEAD_MM = 82.0   # date, address (3 lines reserved), name, sender, title, opening, 記
 TAIL_MM = 16.0   # closing, 以上, page label

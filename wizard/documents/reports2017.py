@@ -45,10 +45,15 @@ def _publication_2017(f: Fmt) -> str:
 
 
 def _overview_2017(f: Fmt) -> str:
+    """発覚日 / 発生日 first (the 2017 form's order), then place, finder, history and summary."""
     a = f.a
     occurred = f.date(a.get("incident.occurred_on")) if a.get("incident.occurred_on") else f.pending()
-    return (f"発覚日：{f.date(a.get('incident.known_on'))}　発生日：{occurred}\n"
-            + it.overview(f).split("\n", 2)[2])
+    rest = it.overview(f).split("\n")[2:]
+    place = a.get("incident.location")
+    head = [f"発覚日：{f.date(a.get('incident.known_on'))}　発生日：{occurred}"]
+    if place:
+        head.append(f"発生場所：{place}")
+    return "\n".join(head + rest)
 
 
 def _addressee_2017(o: dict[str, Any]) -> str:

@@ -52,7 +52,7 @@ def ppc_fields(answers: dict[str, Any], outcome: dict[str, Any] | None = None) -
         ("漏えい等が発生し、又は発生したおそれがある個人データの項目", it.data_items(f)),
         ("本人の数", f.count()),
         ("原因", it.cause(f)),
-        ("二次被害の有無", {"yes": "有", "no": "無"}.get(str(a.get("response.secondary_status")), PENDING)),
+        ("二次被害の有無", {"yes": "有", "no": "無"}.get(str(it.secondary_status(a)), PENDING)),
         ("二次被害の内容", f.text("response.secondary_damage")),
     ]
     status = a.get("response.subject_status") or ("planned" if a.get("response.notice_method") else "undecided")
