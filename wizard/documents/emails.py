@@ -8,10 +8,10 @@ without the postal layout: no address block, the sender signature at the end.
 """
 from __future__ import annotations
 
+import base64
 import re
-from email.headerregistry import Address
-from email.message import EmailMessage
-from email.policy import SMTP
+from email.header import Header
+from email.utils import formataddr
 from typing import Any
 
 from .engine import clean
@@ -32,16 +32,25 @@ def body(ctx: dict[str, Any], name_line: str) -> str:
     return clean("\n".join(out)) + "\n"
 
 
+def _header(text: str) -> str:
+    return Header(_one_line(text), "utf-8", maxlinelen=76).encode()
+
+
+def _address(name: str, addr: str) -> str | None:
+    if not addr or not _EMAIL.match(addr):
+        return None
+    return formataddr((_one_line(name), addr), charset="utf-8")
+
+
 def message(ctx: dict[str, Any], name_line: str, to_name: str, to_addr: str, from_addr: str) -> bytes:
-    msg = EmailMessage(policy=SMTP)
-    msg["Subject"] = _one_line(ctx["title"])
-    if to_addr and _EMAIL.match(to_addr):
-        local, domain = to_addr.rsplit("@", 1)
-        msg["To"] = Address(display_name=_one_line(to_name), username=local, domain=domain)
-    if from_addr and _EMAIL.match(from_addr):
-        local, domain = from_addr.rsplit("@", 1)
-        sender = _one_line(ctx["sender_lines"][0]) if ctx["sender_lines"] else ""
-        msg["From"] = Address(display_name=sender, username=local, domain=domain)
-    msg["X-Unsent"] = "1"
-    msg.set_content(body(ctx, name_line), charset="utf-8", cte="base64")
-    return msg.as_bytes()
+    """One message: UTF-8 text body in base64, RFC 2047 headers; Outlook opens it as a draft (X-Unsent)."""
+    headers = ["MIME-Version: 1.0", f"Subject: {_header(ctx['title'])}"]
+    sender = _address(ctx["sender_lines"][0] if ctx["sender_lines"] else "", from_addr)
+    if sender:
+        headers.append(f"From: {sender}")
+    to = _address(to_name, to_addr)
+    if to:
+        headers.append(f"To: {to}")
+    headers += ["X-Unsent: 1", 'Content-Type: text/plain; charset="utf-8"', "Content-Transfer-Encoding: base64"]
+    payload = base64.encodebytes(body(ctx, name_line).encode("utf-8")).decode("ascii")
+    return ("\r\n".join(headers) + "\r\n\r\n" + payload.replace("\n", "\r\n")).encode("ascii")
