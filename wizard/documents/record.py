@@ -180,7 +180,8 @@ def _checklist(f: Fmt, o: dict[str, Any], dl: list[dict[str, str]]) -> list[dict
     if o.get("publication") in ("recommended", "substitute", "optional"):
         tasks.append((f"公表の判断（{PUBLICATION_JA.get(str(o.get('publication')), '要検討')}）。公表文に個人を特定する"
                       "情報・攻撃手法の詳細が含まれていないことを確認", "速やかに"))
-    tasks.append(("通知文・公表文に、報告書向けの技術的な記載が入っていないことの確認", "発送・掲載前"))
+    if {"subject_notice", "public_notice"} & set(o.get("documents") or []):
+        tasks.append(("通知文・公表文に、報告書向けの技術的な記載が入っていないことの確認", "発送・掲載前"))
     tasks.append(("再発防止策の検討・実施", due.get("個人情報保護法 確報", "速やかに")))
     if f.a.get("incident.malicious") in ("yes", "unknown") or f.a.get("incident.cause") in ATTACKS:
         tasks.append(("警察への相談・被害届の検討", "速やかに"))
