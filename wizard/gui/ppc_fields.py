@@ -25,7 +25,43 @@ def _or(f: Fmt, key: str, default: str) -> str:
     return default if is_blank(value) else f.text(key)
 
 
+ITEMS = ["概要", "漏えい等が発生し、又は発生したおそれがある個人データの項目", "本人の数", "原因",
+         "二次被害又はそのおそれの有無及びその内容", "本人への対応の実施状況", "公表の実施状況", "再発防止のための措置",
+         "その他参考となる事項"]
+# which sub-fields make up each of the nine items (規則8条1項)
+GROUPS = {
+    "概要": ("概要：",),
+    "二次被害又はそのおそれの有無及びその内容": ("二次被害：",),
+    "本人への対応の実施状況": ("本人への対応",),
+    "公表の実施状況": ("公表：",),
+    "再発防止のための措置": ("再発防止のための措置：",),
+    "その他参考となる事項": ("その他：",),
+}
+
+
 def ppc_fields(answers: dict[str, Any], outcome: dict[str, Any] | None = None) -> list[tuple[str, str]]:
+    """The nine items of the form, one copy button each; each text holds its sub-fields as
+    「見出し：内容」 lines (the same structured fields as the report draft)."""
+    detail = ppc_form_fields(answers, outcome)
+    by_label = dict(detail)
+    out = []
+    for item in ITEMS:
+        prefixes = GROUPS.get(item)
+        if prefixes is None:
+            key = item if item in by_label else next(k for k in by_label if k.startswith(item[:4]))
+            out.append((item, by_label[key]))
+            continue
+        lines = []
+        for label, text in detail:
+            if label.startswith(prefixes):
+                head = label.split("：", 1)[1] if "：" in label else label
+                lines.append(f"{head}：{text}")
+        out.append((item, "\n".join(lines)))
+    return out
+
+
+def ppc_form_fields(answers: dict[str, Any], outcome: dict[str, Any] | None = None) -> list[tuple[str, str]]:
+    """Every field of the form separately (header, 概要 split into 発生日/発覚日/発見者/経緯, the choices)."""
     a = answers
     o = outcome or {}
     f = Fmt(a, o)
@@ -52,12 +88,12 @@ def ppc_fields(answers: dict[str, Any], outcome: dict[str, Any] | None = None) -
         ("漏えい等が発生し、又は発生したおそれがある個人データの項目", it.data_items(f)),
         ("本人の数", f.count()),
         ("原因", it.cause(f)),
-        ("二次被害の有無", {"yes": "有", "no": "無"}.get(str(it.secondary_status(a)), PENDING)),
-        ("二次被害の内容", f.text("response.secondary_damage")),
+        ("二次被害：有無", {"yes": "有", "no": "無"}.get(str(it.secondary_status(a)), PENDING)),
+        ("二次被害：内容", f.text("response.secondary_damage")),
     ]
     status = a.get("response.subject_status") or ("planned" if a.get("response.notice_method") else "undecided")
     fields += [
-        ("本人への対応の実施状況", _choice(status, SUBJECT_STATUS)),
+        ("本人への対応：実施状況", _choice(status, SUBJECT_STATUS)),
         ("本人への対応：方法・時期", "　".join(x for x in (
             NOTICE_METHODS.get(str(a.get("response.notice_method")), ""),
             f.date(a.get("response.subject_date"))) if x) or "未定"),
@@ -66,15 +102,15 @@ def ppc_fields(answers: dict[str, Any], outcome: dict[str, Any] | None = None) -
     pub = it.publication_status(a)
     pub_label = {"done": "あり", "planned": "あり（予定）", "none": "なし"}.get(pub, "未定")
     fields += [
-        ("公表の実施状況", pub_label),
-        ("公表（予定）日", (f.date(a.get("response.publication_date")) or "未定") if pub in ("done", "planned") else "－"),
-        ("公表方法", PUBLICATION_METHODS.get(it.publication_method(a), "－") if pub in ("done", "planned") else "－"),
+        ("公表：実施状況", pub_label),
+        ("公表：公表（予定）日", (f.date(a.get("response.publication_date")) or "未定") if pub in ("done", "planned") else "－"),
+        ("公表：公表方法", PUBLICATION_METHODS.get(it.publication_method(a), "－") if pub in ("done", "planned") else "－"),
         ("公表：補足", _or(f, "response.publication", "特になし")),
         ("再発防止のための措置：実施済み", _or(f, "response.prevention", "検討中")),
         ("再発防止のための措置：今後の予定", _or(f, "response.prevention_planned", "検討中") + (
             f"（{f.date(a['response.prevention_planned_on'])}までに実施予定）"
             if a.get("response.prevention_planned_on") else "")),
-        ("警察への相談・届出", POLICE.get(str(a.get("response.police")), "未回答")),
-        ("その他参考となる事項", it.other(f, o) if o else _or(f, "response.other", "特になし")),
+        ("その他：警察への相談・届出", POLICE.get(str(a.get("response.police")), "未回答")),
+        ("その他：その他参考となる事項", it.other(f, o) if o else _or(f, "response.other", "特になし")),
     ]
     return [(label, text if not is_blank(text) else PENDING) for label, text in fields]
