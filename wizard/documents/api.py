@@ -99,6 +99,11 @@ def _letters(recips: RecipientsFile, errors: list[dict[str, Any]], channels: _Ch
             errors.append({"row": item.row, "reason": item.reason})
             continue
         assert isinstance(item, Recipient)
+        if item.email and not emails.valid(item.email):
+            errors.append({"row": item.row, "reason": "メールアドレスの形式が正しくありません（電子メールは作成しません）"})
+            item = Recipient(item.row, item.name, item.honorific, item.postal, item.address, "")
+            if not item.address:
+                continue
         letter, mail = channels.split(item)
         if mail:
             mails.append(item)

@@ -20,6 +20,10 @@ _LINE = re.compile(r"[\r\n\u2028\u2029]+")
 _EMAIL = re.compile(r"^[^@\s<>,;\"]+@[^@\s<>,;\"]+\.[^@\s<>,;\"]+$")
 
 
+def valid(addr: str) -> bool:
+    return bool(_EMAIL.match(addr)) and len(addr) <= 254 and addr.isascii()
+
+
 def _one_line(text: str) -> str:
     return _LINE.sub(" ", clean(text)).strip()
 
@@ -37,7 +41,7 @@ def _header(text: str) -> str:
 
 
 def _address(name: str, addr: str) -> str | None:
-    if not addr or not _EMAIL.match(addr):
+    if not addr or not valid(addr):
         return None
     return formataddr((_one_line(name), addr), charset="utf-8")
 
