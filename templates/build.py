@@ -27,7 +27,7 @@ VALUE_CELL = [("{%r for s in r.segs %}", {}), ("{%r if s.u %}", {}), ("{{ s.t }}
 def _report_head(doc) -> None:
     para(doc, "{{ date_text }}", align="right")
     para(doc, "{{ addressee }}", size=11, space_after=6)
-    sender = table(doc, [52, 72], borders=False, align="right")
+    sender = table(doc, [58, 72], borders=False, align="right")
     loop_rows(sender, "for s in sender", ["{{ s.label }}", "{{ s.value }}"])
     para(doc, "")
     para(doc, "{{ title }}", style="Title", align="center")

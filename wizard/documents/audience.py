@@ -90,6 +90,11 @@ def addressee_word(a: dict[str, Any]) -> str:
     return "お客様"
 
 
+def public_addressee(a: dict[str, Any]) -> str:
+    word = addressee_word(a)
+    return f"{word}・関係者各位" if word.endswith(("様", "さま")) else "関係者各位"
+
+
 def collective(word: str) -> str:
     """The salutation of a letter without a name: お客様各位 / 加入者の皆様へ."""
     if word.endswith("皆様"):
@@ -107,7 +112,9 @@ def leak_word(o: dict[str, Any]) -> str:
 
 def _medium(a: dict[str, Any]) -> str:
     m = a.get("data.medium")
-    return str(m) if not is_blank(m) else "書類又は媒体"
+    if is_blank(m):
+        return "書類又は媒体"
+    return "書類" if str(m) in ("紙", "紙媒体", "書面") else str(m)
 
 
 def items_text(a: dict[str, Any], mynumber_only: bool = False) -> str:

@@ -155,7 +155,7 @@ def public_notice(f: Fmt, o: dict[str, Any], stage: str, previous: str | None = 
         suffix_title = title(o, number)
     return {
         "date_text": f.report_date(),
-        "addressee": "お客様・関係者各位",
+        "addressee": au.public_addressee(f.a),
         "sender_lines": _sender_lines(f),
         "title": suffix_title,
         "opening": _opening(f, o, previous, public=True),
