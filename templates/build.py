@@ -161,6 +161,13 @@ def internal_record() -> bytes:
     row(cl, ["済", "対応事項", "期限・担当"], header=True)
     loop_rows(cl, "for c in checklist", ["☐", "{{ c.task }}", "{{ c.due }}"])
 
+    tag(doc, "{%p if person_texts %}")
+    para(doc, "本人通知・公表文に載せる文面（発送・掲載前に確認してください）", keep_next=True)
+    pt = table(doc, [30, 116, 20])
+    row(pt, ["項目", "文面", "出所"], header=True)
+    loop_rows(pt, "for p in person_texts", ["{{ p.label }}", "{{ p.text }}", "{{ p.source }}"])
+    tag(doc, "{%p endif %}")
+
     para(doc, "8　回答一覧", style="Heading 1", keep_next=True)
     ans = table(doc, [62, 104])
     row(ans, ["質問（事実）", "回答"], header=True)

@@ -217,3 +217,11 @@ def test_2021_broadcaster_fills_publication_boxes_and_serious_draft(tmp_path) ->
         assert any("serious" in p for p in texts)
     record = next(t for p, t in texts.items() if _doc_id(manifest, p) == "internal_record")
     assert "報告義務なし" not in record and "必要" not in record.split("3　報告の経過")[0].split("1　判定結果")[1]
+
+
+def test_record_shows_the_person_facing_texts_and_their_source(tmp_path) -> None:
+    _, _, texts, manifest = _bundle(tmp_path, "shop_preliminary", {})
+    record = next(t for p, t in texts.items() if _doc_id(manifest, p) == "internal_record")
+    assert "本人通知・公表文に載せる文面" in record
+    assert "対象となる方 | 2026年4月12日から6月18日までに当社通販サイトでクレジットカード決済をされた方 | 回答" in record
+    assert "| 自動作成" in record

@@ -10,6 +10,7 @@ from typing import Any
 from wizard.domain.facts import FACTS, STAGES, display_value, label
 from wizard.domain.labels import KIND_JA, PUBLICATION_JA
 
+from . import audience as au
 from . import items as it
 from .audience import ATTACKS
 from .fmt import Fmt
@@ -203,6 +204,18 @@ def _history(f: Fmt, meta: Any, old: bool) -> list[str]:
     return lines
 
 
+def _person_texts(f: Fmt, o: dict[str, Any]) -> list[dict[str, str]]:
+    """What the letters and the 公表文 say, and whether the user wrote it or it was generated."""
+    if not {"subject_notice", "public_notice"} & set(o.get("documents") or []):
+        return []
+    a = f.a
+    rows = [("自社の呼び方", "org.self_name", au.self_name(a)), ("本人の呼び方", "notice.addressee", au.addressee_word(a)),
+            ("対象となる方", "notice.period", au.period(f)), ("概要", "notice.summary", au.summary(f, o)),
+            ("原因", "notice.cause", au.cause(f)), ("再発防止策", "notice.prevention", au.prevention(f))]
+    return [{"label": lab, "text": text, "source": "回答" if a.get(fid) not in (None, "") else "自動作成"}
+            for lab, fid, text in rows]
+
+
 def internal_record(f: Fmt, o: dict[str, Any], documents: list[str], meta: Any = None,
                     skipped: list[dict[str, Any]] | None = None, filing: list[str] | None = None) -> dict[str, Any]:
     a = f.a
@@ -236,6 +249,7 @@ def internal_record(f: Fmt, o: dict[str, Any], documents: list[str], meta: Any =
         "filing": filing or ["特になし"],
         "skipped": [f"{e.get('row')}行目：{e.get('reason')}" for e in skipped or []] or ["なし"],
         "checklist": _checklist(f, o, dl),
+        "person_texts": _person_texts(f, o),
         "answers": [{"label": label(k), "id": k, "value": _answer_value(f, k, a[k])} for k in ordered],
         "footer_note": "本書は社内の判断記録です。法令の適用は個別の事情により異なります。不明点は報告先に確認してください。",
     }
