@@ -65,10 +65,13 @@ with open(src, encoding="cp932", newline="") as fh:
 """
 
 
+CHANNEL = "letter"
+
+
 def make_inputs(tmp: Path, n: int) -> tuple[Path, Path]:
     data = json.loads(CASE.read_text(encoding="utf-8"))["incident"]
     data["answers"].update({"org.representative": "代表取締役　山田太郎", "response.contact_desk": "お客様相談窓口",
-                            "report.date": "2026-09-20"})
+                            "report.date": "2026-09-20", "response.notice_method": CHANNEL})
     inc = tmp / "incident.json"
     inc.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
     csv_path = tmp / "recipients.csv"
@@ -95,7 +98,10 @@ def main() -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("--n", type=int, default=10_000)
     ap.add_argument("--no-baseline", action="store_true")
+    ap.add_argument("--email", action="store_true", help="notice by e-mail: one .eml per recipient")
     args = ap.parse_args()
+    global CHANNEL
+    CHANNEL = "email" if args.email else "letter"
     with tempfile.TemporaryDirectory(prefix="bench-letters-") as t:
         tmp = Path(t)
         inc, csv_path = make_inputs(tmp, args.n)
@@ -112,9 +118,10 @@ def main() -> int:
             assert b_rc == 0
     base = "bare python-docx script (same letters, 500 per file)"
     time_budget = 20.0 * args.n / 10_000 if args.n <= 10_000 else None
+    kind = "emails" if args.email else "letters"
     for name, value, unit, bval, budget in (
-        (f"letters_{args.n}_wall", wall, "s", b_wall, time_budget),
-        (f"letters_{args.n}_peak_rss", rss, "MB", b_rss, 500.0),
+        (f"{kind}_{args.n}_wall", wall, "s", b_wall, time_budget),
+        (f"{kind}_{args.n}_peak_rss", rss, "MB", b_rss, 500.0),
     ):
         print(json.dumps({"name": name, "value": round(value, 3), "unit": unit,
                           "baseline_name": base if bval is not None else None,

@@ -19,13 +19,15 @@ if str(HERE) not in sys.path:
 
 from docxkit import loop_rows, new_document, page_break, para, row, table, tag, to_bytes  # noqa: E402
 
-VALUE_CELL = [("{{ r.changed }}", {"underline": True}), ("{{ r.plain }}", {})]
+# 続報: only the changed words are underlined (run-level tags, one run per segment).
+VALUE_CELL = [("{%r for s in r.segs %}", {}), ("{%r if s.u %}", {}), ("{{ s.t }}", {"underline": True}),
+              ("{%r else %}", {}), ("{{ s.t }}", {}), ("{%r endif %}", {}), ("{%r endfor %}", {})]
 
 
 def _report_head(doc) -> None:
     para(doc, "{{ date_text }}", align="right")
     para(doc, "{{ addressee }}", size=11, space_after=6)
-    sender = table(doc, [52, 72], borders=False, align="right")
+    sender = table(doc, [58, 72], borders=False, align="right")
     loop_rows(sender, "for s in sender", ["{{ s.label }}", "{{ s.value }}"])
     para(doc, "")
     para(doc, "{{ title }}", style="Title", align="center")
@@ -49,22 +51,12 @@ def report(doc_title: str, notes: list[str]) -> Callable[[], bytes]:
         tag(doc, "{%p endif %}")
         for note in notes:
             para(doc, note, size=9)
-        tag(doc, "{%p for n in notes %}")
-        para(doc, "{{ n }}", size=9)
-        tag(doc, "{%p endfor %}")
         return to_bytes(doc)
     return build
 
 
 COMMON_NOTES = [
     "（注）更なる調査又は検討が必要な項目は「調査中」「検討中」とし、結果が出る予定時期を記載しています。",
-]
-FORM2017_NOTES = [
-    "（注）適宜参考資料を添付してください。",
-    "（注）前回報告から記載を変更した箇所には、下線を引いてください。",
-    "（注）各項目について、更なる調査又は検討が必要とされ、その結果が出るまでさらに時間がかかる場合等具体的な記載が"
-    "困難な部分については、「調査中」又は「検討中」と記載の上、当該調査又は検討の必要性及び当該調査又は検討の結果が"
-    "出る予定時期を記載してください。",
 ]
 
 
@@ -79,24 +71,32 @@ def _notice_body(doc, *, ki: bool, gap: bool) -> None:
     if ki:
         para(doc, "記", align="center")
     tag(doc, "{%p for s in sections %}")
+    if gap:  # letters: a continuation page carries the addressee and the page number
+        tag(doc, "{%p if s.new_page %}")
+        para(doc, "{{ s.prev_label }}", align="center", size=9)
+        page_break(doc)
+        para(doc, "{{ l.name_line }}　{{ s.page_label }}", size=9, space_after=6)
+        tag(doc, "{%p endif %}")
     para(doc, "{{ s.heading }}", style="Heading 2", keep_next=True)
     para(doc, "{{ s.body }}")
     tag(doc, "{%p endfor %}")
-    if gap:
-        para(doc, "")
-    para(doc, "{{ closing }}", space_after=4)
+    para(doc, "{{ closing }}", space_after=2)
     para(doc, "以上", align="right")
+    if gap:
+        tag(doc, "{%p if last_label %}")
+        para(doc, "{{ last_label }}", align="center", size=9)
+        tag(doc, "{%p endif %}")
 
 
 def letters() -> bytes:
     """本人通知: one letter per recipient, a page break between letters."""
-    doc = new_document("個人情報の漏えい等に関するお詫びとお知らせ")
+    doc = new_document("個人情報の漏えい等に関するお詫びとお知らせ", body_pt=10, margin_mm=20, line=1.1)
     tag(doc, "{%p for l in letters %}")
     para(doc, "{{ date_text }}", align="right")
     tag(doc, "{%p for a in l.address_lines %}")
     para(doc, "{{ a }}", space_after=0)
     tag(doc, "{%p endfor %}")
-    para(doc, "{{ l.name_line }}", size=11, space_after=6)
+    para(doc, "{{ l.name_line }}", size=11, space_after=4)
     _notice_body(doc, ki=True, gap=True)
     tag(doc, "{%p if not loop.last %}")
     page_break(doc)
@@ -111,6 +111,12 @@ def public_notice() -> bytes:
     para(doc, "{{ addressee }}", size=11)
     _notice_body(doc, ki=False, gap=False)
     return to_bytes(doc)
+
+
+def _bullets(doc, key: str) -> None:
+    tag(doc, "{%p for x in " + key + " %}")
+    para(doc, "・{{ x }}")
+    tag(doc, "{%p endfor %}")
 
 
 def internal_record() -> bytes:
@@ -130,32 +136,45 @@ def internal_record() -> bytes:
     loop_rows(dl, "for d in deadlines", ["{{ d.label }}", "{{ d.legal }}", "{{ d.recommended }}", "{{ d.note }}"])
     para(doc, "{{ deadline_note }}", size=9)
 
-    para(doc, "3　判断の理由と根拠", style="Heading 1", keep_next=True)
+    para(doc, "3　報告の経過", style="Heading 1", keep_next=True)
+    _bullets(doc, "history")
+
+    para(doc, "4　判断の理由と根拠", style="Heading 1", keep_next=True)
     rs = table(doc, [80, 44, 42])
     row(rs, ["理由", "根拠", "判断に用いた回答"], header=True)
-    loop_rows(rs, "for r in reasons", ["{{ r.text }}", "{{ r.cite }}", "{{ r.facts }}"])
+    loop_rows(rs, "for r in reasons", ["{{ r.text }}", [("{{ r.cite }}", {}), ("{%r if r.rule %}", {}),
+                                                          ("\n{{ r.rule }}", {"size": 7, "grey": True}),
+                                                          ("{%r endif %}", {})], "{{ r.facts }}"])
 
-    para(doc, "4　注意事項（要確認・不明の回答）", style="Heading 1", keep_next=True)
-    tag(doc, "{%p for w in warnings %}")
-    para(doc, "・{{ w }}")
-    tag(doc, "{%p endfor %}")
+    para(doc, "5　注意事項（要確認・不明の回答）", style="Heading 1", keep_next=True)
+    _bullets(doc, "warnings")
 
-    para(doc, "5　作成する文書", style="Heading 1", keep_next=True)
-    tag(doc, "{%p for d in documents %}")
-    para(doc, "・{{ d }}")
-    tag(doc, "{%p endfor %}")
+    para(doc, "6　作成した文書と提出方法", style="Heading 1", keep_next=True)
+    _bullets(doc, "documents")
+    para(doc, "提出時の注意：", keep_next=True)
+    _bullets(doc, "filing")
+    para(doc, "宛先一覧で読み飛ばした行：", keep_next=True)
+    _bullets(doc, "skipped")
 
-    para(doc, "6　対応チェックリスト", style="Heading 1", keep_next=True)
+    para(doc, "7　対応チェックリスト", style="Heading 1", keep_next=True)
     cl = table(doc, [10, 98, 58])
     row(cl, ["済", "対応事項", "期限・担当"], header=True)
     loop_rows(cl, "for c in checklist", ["☐", "{{ c.task }}", "{{ c.due }}"])
 
-    para(doc, "7　回答一覧", style="Heading 1", keep_next=True)
+    tag(doc, "{%p if person_texts %}")
+    para(doc, "本人通知・公表文に載せる文面（発送・掲載前に確認してください）", keep_next=True)
+    pt = table(doc, [30, 116, 20])
+    row(pt, ["項目", "文面", "出所"], header=True)
+    loop_rows(pt, "for p in person_texts", ["{{ p.label }}", "{{ p.text }}", "{{ p.source }}"])
+    tag(doc, "{%p endif %}")
+
+    para(doc, "8　回答一覧", style="Heading 1", keep_next=True)
     ans = table(doc, [62, 104])
     row(ans, ["質問（事実）", "回答"], header=True)
-    loop_rows(ans, "for a in answers", ["{{ a.label }}", "{{ a.value }}"])
+    loop_rows(ans, "for a in answers", [[("{{ a.label }}", {}), ("\n{{ a.id }}", {"size": 7, "grey": True})],
+                                        "{{ a.value }}"])
 
-    para(doc, "8　決裁", style="Heading 1", keep_next=True)
+    para(doc, "9　決裁", style="Heading 1", keep_next=True)
     sign = table(doc, [55, 55, 56])
     row(sign, ["起案者", "個人情報保護責任者", "承認（代表者等）"], header=True)
     row(sign, ["\n\n", "", ""])
@@ -169,8 +188,8 @@ BUILDERS: dict[str, Callable[[], bytes]] = {
     "telecom_secrecy_report.docx": report("通信の秘密の漏えいに関する報告書", COMMON_NOTES),
     "finance_report.docx": report("個人データの漏えい等事案の報告（業法）", COMMON_NOTES),
     "controller_notice.docx": report("委託元への通知", COMMON_NOTES),
-    "appi_report_2017.docx": report("個人データの漏えい等事案の報告（平成29年様式）", FORM2017_NOTES),
-    "mynumber_report_2017.docx": report("特定個人情報の漏えい等事案の報告（平成29年様式）", FORM2017_NOTES),
+    "appi_report_2017.docx": report("個人データの漏えい等事案の報告（平成29年様式）", COMMON_NOTES),
+    "mynumber_report_2017.docx": report("特定個人情報の漏えい等事案の報告（平成29年様式）", COMMON_NOTES),
     "subject_notice.docx": letters,
     "public_notice.docx": public_notice,
     "internal_record.docx": internal_record,

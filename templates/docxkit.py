@@ -16,7 +16,7 @@ from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from docx.shared import Mm, Pt
+from docx.shared import Mm, Pt, RGBColor
 from docx.table import Table
 from docx.text.paragraph import Paragraph
 
@@ -33,27 +33,27 @@ def _set_fonts(rpr_owner, face: str) -> None:
         rfonts.set(qn(attr), face)
 
 
-def new_document(title: str) -> DocumentObject:
-    """A4, 25/20 mm margins, Mincho body and Gothic headings, fixed core properties."""
+def new_document(title: str, *, body_pt: float = 10.5, margin_mm: float = 22, line: float = 1.15) -> DocumentObject:
+    """A4, Mincho body and Gothic headings, fixed core properties."""
     doc = Document()
     sec = doc.sections[0]
     sec.page_width, sec.page_height = Mm(210), Mm(297)
-    sec.top_margin = sec.bottom_margin = Mm(22)
-    sec.left_margin = sec.right_margin = Mm(22)
+    sec.top_margin = sec.bottom_margin = Mm(margin_mm)
+    sec.left_margin = sec.right_margin = Mm(margin_mm)
     sec.header_distance = sec.footer_distance = Mm(10)
     normal = doc.styles["Normal"]
-    normal.font.size = Pt(10.5)
+    normal.font.size = Pt(body_pt)
     _set_fonts(normal.element, MINCHO)
     pf = normal.paragraph_format
-    pf.space_before, pf.space_after, pf.line_spacing = Pt(0), Pt(2), 1.15
+    pf.space_before, pf.space_after, pf.line_spacing = Pt(0), Pt(2), line
     for name in ("Title", "Heading 1", "Heading 2"):
         st = doc.styles[name]
         _set_fonts(st.element, GOTHIC)
         st.font.color.rgb = None
         st.font.bold = True
         st.font.italic = False
-        st.font.size = Pt({"Title": 14, "Heading 1": 12, "Heading 2": 10.5}[name])
-        st.paragraph_format.space_before = Pt(8 if name != "Title" else 0)
+        st.font.size = Pt({"Title": 14, "Heading 1": 12, "Heading 2": body_pt}[name])
+        st.paragraph_format.space_before = Pt(8 if name == "Heading 1" else 4 if name == "Heading 2" else 0)
         st.paragraph_format.space_after = Pt(4)
         st.element.get_or_add_pPr()
     # The built-in Title style carries a bottom border; drop it for a plain centred title.
@@ -83,8 +83,10 @@ def para(doc, text: str = "", *, align: str = "left", bold: bool = False, size: 
 
 
 def add_run(p: Paragraph, text: str, *, bold: bool = False, size: float | None = None,
-            gothic: bool = False, underline: bool = False):
+            gothic: bool = False, underline: bool = False, grey: bool = False):
     r = p.add_run(text)
+    if grey:
+        r.font.color.rgb = RGBColor(0x80, 0x80, 0x80)
     r.bold = bold or None
     if underline:
         r.underline = True
@@ -148,7 +150,7 @@ def row(tbl: Table, cells: Sequence[list[tuple[str, dict]] | str], *, header: bo
         for text, opts in runs:
             if text:
                 add_run(p, text, bold=opts.get("bold", header), underline=opts.get("underline", False),
-                        gothic=opts.get("gothic", header), size=opts.get("size"))
+                        gothic=opts.get("gothic", header), size=opts.get("size"), grey=opts.get("grey", False))
         if header:
             shd = OxmlElement("w:shd")
             shd.set(qn("w:val"), "clear")

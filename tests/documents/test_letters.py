@@ -38,12 +38,14 @@ def test_csv_encodings(tmp_path, encoding) -> None:
     src = tmp_path / "r.csv"
     _csv(src, encoding)
     m, letters, out = _run(tmp_path, src)
-    assert [d["letters"] for d in letters] == [3]
+    assert [d["letters"] for d in letters] == [2, 1]   # two postal letters; the e-mail-only row gets an e-mail
     assert m["errors"] == [{"row": 3, "reason": "氏名がありません"},
                            {"row": 5, "reason": "住所・メールアドレスのいずれもありません"}]
     text = docx_text(out / letters[0]["path"])
     assert "山田 太郎　様" in text and "〒100-0001" in text and "佐藤 & <次郎>　様" in text
-    assert ("𠮷田 花子　殿" if encoding != "cp932" else "吉田 花子　殿") in text
+    assert "花子" not in text and "hanako@" not in text
+    mail = (out / letters[1]["path"]).read_bytes()
+    assert letters[1]["path"].endswith(".eml") and b"hanako@example.jp" in mail
 
 
 def test_xlsx(tmp_path) -> None:
@@ -56,7 +58,7 @@ def test_xlsx(tmp_path) -> None:
     src = tmp_path / "r.xlsx"
     wb.save(src)
     m, letters, _ = _run(tmp_path, src)
-    assert [d["letters"] for d in letters] == [3]
+    assert [d["letters"] for d in letters] == [2, 1]
     assert [e["row"] for e in m["errors"]] == [3, 5]
 
 
@@ -98,3 +100,21 @@ def test_list_without_a_usable_row_still_gives_one_notice(tmp_path) -> None:
     assert [d["letters"] for d in letters] == [1]
     assert {"row": 3, "reason": "住所・メールアドレスのいずれもありません"} in m["errors"]
     assert any(e["row"] == 1 and "有効な宛先" in e["reason"] for e in m["errors"])
+
+
+def test_email_drafts_are_one_message_per_row_and_headers_stay_single_line(tmp_path) -> None:
+    from email import message_from_bytes
+    from email.policy import default
+
+    src = tmp_path / "r.csv"
+    src.write_text('氏名,メールアドレス,住所\n"山田 太郎 Bcc: evil@example.com",taro@example.jp,\n'
+                   "鈴木 花子,not-an-address,\n田中 次郎,jiro@example.jp,大阪府大阪市北区1\n", encoding="utf-8")
+    a = case_answers("S01", **{"response.notice_method": "email"})
+    m = render_bundle(incident(a), outcome("ppc"), tmp_path / "out", recipients_path=src)
+    mails = [d for d in m["documents"] if d["path"].endswith(".eml")]
+    assert len(mails) == 2 and not [d for d in m["documents"] if d["path"].startswith("subject_notice_0")]
+    assert {"row": 3, "reason": "メールアドレスの形式が正しくありません（電子メールは作成しません）"} in m["errors"]
+    first = message_from_bytes((tmp_path / "out" / mails[0]["path"]).read_bytes(), policy=default)
+    assert first["Bcc"] is None and first["To"].addresses[0].addr_spec == "taro@example.jp"
+    assert first.get_content().startswith("山田 太郎 Bcc: evil@example.com　様\n")
+    assert "〒" not in first.get_content() and "大阪府" not in first.get_content()

@@ -7,12 +7,12 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
-from . import notices
+from . import emails, notices
 from .engine import render_docx
 from .errors import DocumentInputError
 from .fmt import Fmt
 from .output import OutputDir
-from .plan import Job, mark_rows, plan, report_meta
+from .plan import Job, fill_record, mark_rows, plan, report_meta
 from .recipients import Recipient, RecipientsFile, RowError
 
 LETTERS_PER_FILE = 500
@@ -58,6 +58,13 @@ class _Sink:
             tmp.write_bytes(data)
             self._pending.append((entry, tmp))
 
+    def add_raw(self, doc_id: str, title: str, name: str, data: bytes, letters: int | None = None) -> None:
+        """A file that is never converted (an e-mail draft)."""
+        entry: dict[str, Any] = {"id": doc_id, "title": title, "path": self.out.write(name, data)}
+        if letters is not None:
+            entry["letters"] = letters
+        self.entries.append(entry)
+
     def finish(self) -> None:
         if self._tmp is None:
             return
@@ -71,14 +78,39 @@ class _Sink:
             self._tmp.cleanup()
 
 
-def _letters(recips: RecipientsFile, errors: list[dict[str, Any]]) -> Iterator[list[dict[str, Any]]]:
+class _Channels:
+    """Which recipient gets a letter and who an e-mail (response.notice_method)."""
+
+    def __init__(self, method: Any) -> None:
+        self.email_first = method in ("email", "both")
+        self.letter_too = method != "email"
+
+    def split(self, r: Recipient) -> tuple[bool, bool]:
+        has_addr, has_mail = bool(r.address), bool(r.email)
+        mail = has_mail and (self.email_first or not has_addr)
+        letter = has_addr and (self.letter_too or not has_mail)
+        return letter, mail
+
+
+def _letters(recips: RecipientsFile, errors: list[dict[str, Any]], channels: _Channels,
+             mails: list[Recipient]) -> Iterator[list[dict[str, Any]]]:
     chunk: list[dict[str, Any]] = []
     for item in recips.rows():
         if isinstance(item, RowError):
             errors.append({"row": item.row, "reason": item.reason})
             continue
         assert isinstance(item, Recipient)
-        chunk.append(notices.recipient_letter(item.name, item.honorific, item.postal, item.address, item.email))
+        if item.email and not emails.valid(item.email):
+            errors.append({"row": item.row, "reason": "メールアドレスの形式が正しくありません（電子メールは作成しません）"})
+            item = Recipient(item.row, item.name, item.honorific, item.postal, item.address, "")
+            if not item.address:
+                continue
+        letter, mail = channels.split(item)
+        if mail:
+            mails.append(item)
+        if not letter:
+            continue
+        chunk.append(notices.recipient_letter(item.name, item.honorific, item.postal, item.address, ""))
         if len(chunk) >= LETTERS_PER_FILE:
             yield chunk
             chunk = []
@@ -120,8 +152,10 @@ def render_bundle(incident: Any, outcome: dict[str, Any], out_dir: str | Path, *
     jobs = plan(answers, outcome, meta)
     jobs = [dataclasses.replace(job, stem=name_prefix + job.stem) for job in jobs]
     mark_rows(jobs, prev_jobs)
+    channels = _Channels(answers.get("response.notice_method"))
 
-    rendered = [(job, render_docx(job.template, job.context)) for job in jobs if job.id != "subject_notice"]
+    rendered = [(job, render_docx(job.template, job.context)) for job in jobs
+                if job.id not in ("subject_notice", "internal_record")]
     n_rows = recips.count() if recips else 0
     total = len(rendered) + (n_rows if recips else 1 if any(j.id == "subject_notice" for j in jobs) else 0)
     done = 0
@@ -130,17 +164,26 @@ def render_bundle(incident: Any, outcome: dict[str, Any], out_dir: str | Path, *
     sink = _Sink(out, fmt)
     errors: list[dict[str, Any]] = []
     by_id = {id(job): data for job, data in rendered}
+    mail_entries = 0
     for job in jobs:
+        if job.id == "internal_record":
+            continue
         if job.id != "subject_notice":
             sink.add(job.id, job.title, job.stem, by_id[id(job)])
             done += 1
         elif recips is None:
-            ctx = dict(job.context, letters=[notices.generic_letter()])
-            sink.add(job.id, job.title, job.stem, render_docx(job.template, ctx), letters=1)
+            generic = notices.generic_letter(fmt_now)
+            if channels.letter_too:
+                ctx = dict(job.context, letters=[generic])
+                sink.add(job.id, job.title, job.stem, render_docx(job.template, ctx), letters=1)
+            if channels.email_first:
+                sink.add_raw(job.id, f"{job.title}（電子メール）", f"{job.stem}_email.eml",
+                             emails.message(job.context, generic["name_line"], "", "", fmt_now.org("email")), letters=1)
             done += 1
         else:
             first, start_done = 1, done
-            for i, chunk in enumerate(_letters(recips, errors), start=1):
+            mails: list[Recipient] = []
+            for i, chunk in enumerate(_letters(recips, errors, channels, mails), start=1):
                 ctx = dict(job.context, letters=chunk)
                 title = f"{job.title}（{first:,}〜{first + len(chunk) - 1:,}通目）"
                 sink.add(job.id, title, f"{job.stem}_{i:03d}", render_docx(job.template, ctx), letters=len(chunk))
@@ -148,13 +191,24 @@ def render_bundle(incident: Any, outcome: dict[str, Any], out_dir: str | Path, *
                 done = min(total, done + len(chunk))
                 if progress:
                     progress(done, total)
-            if first == 1:  # no usable row: keep a generic letter so the notice is not lost
+            for k, r in enumerate(mails, start=1):
+                name_line = f"{r.name}　{r.honorific or '様'}"
+                sink.add_raw(job.id, f"{job.title}（電子メール {k:,}通目）", f"{job.stem}_email_{k:05d}.eml",
+                             emails.message(job.context, name_line, r.name, r.email, fmt_now.org("email")), letters=1)
+            mail_entries += len(mails)
+            if first == 1 and not mails:  # no usable row: keep a generic letter so the notice is not lost
                 errors.append({"row": 1, "reason": "有効な宛先の行が1行もありません（宛名なしの通知文を1通作成しました）"})
-                ctx = dict(job.context, letters=[notices.generic_letter()])
+                ctx = dict(job.context, letters=[notices.generic_letter(fmt_now)])
                 sink.add(job.id, job.title, job.stem, render_docx(job.template, ctx), letters=1)
             done = start_done + n_rows
         if progress:
             progress(done, total)
+    extra = [f"本人通知（電子メール）{mail_entries:,}通"] if mail_entries else []
+    fill_record(jobs, answers, outcome, meta, errors, extra)
+    for job in jobs:
+        if job.id == "internal_record":
+            sink.add(job.id, job.title, job.stem, render_docx(job.template, job.context))
+            done += 1
     sink.finish()
     manifest = {"documents": sink.entries, "errors": errors}
     out.write_manifest(manifest)

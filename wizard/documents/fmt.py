@@ -44,8 +44,7 @@ class Fmt:
         until = self.a.get("response.pending_until")
         if until:
             try:
-                d = dates.as_date(until)
-                return f"{word}（{d.month}月{d.day}日頃判明見込み）"
+                return f"{word}（{dates.format_date(dates.as_date(until), era=self.era)}頃判明見込み）"
             except ValueError:
                 pass
         return f"{word}（判明次第、追って報告します。）"

@@ -1,9 +1,10 @@
 """Item texts shared by the regulator reports (the order of 別記様式第一; 規則8条1項 items)."""
 from __future__ import annotations
 
+import re
 from typing import Any
 
-from wizard.domain.facts import NOTICE_METHODS
+from wizard.domain.facts import NOTICE_METHODS, POLICE, PUBLICATION_METHODS, SUBJECT_STATUS
 
 from .fmt import Fmt, box, is_blank
 
@@ -51,22 +52,42 @@ def kind_line(followup: bool, previous: str | None) -> str:
 def grounds_text(table: dict[int, str], grounds: list[int], exempt: str | None) -> str:
     lines = [box(n in grounds, t) for n, t in table.items()]
     if exempt:
-        lines.append(f"※ {EXEMPT.get(exempt, exempt)}")
+        lines.append(f"（{EXEMPT.get(exempt, exempt)}）")
     return "\n".join(lines)
 
 
+def timeline_lines(f: Fmt) -> list[str]:
+    """response.timeline: one event a line, optionally starting with YYYY-MM-DD."""
+    out = []
+    for raw in str(f.a.get("response.timeline") or "").split("\n"):
+        line = raw.strip()
+        if not line:
+            continue
+        m = re.match(r"^(\d{4}-\d{2}-\d{2})[\s　:：]*(.*)$", line)
+        out.append(f"{f.date(m.group(1))}　{m.group(2)}" if m else line)
+    return out
+
+
 def overview(f: Fmt) -> str:
+    """概要 as a dated timeline (発生, 発覚, 発見者, 経緯), then the summary (forms.md §2.3)."""
     a = f.a
     occurred = f.date(a.get("incident.occurred_on")) if a.get("incident.occurred_on") else f.pending()
-    lines = [
-        f"発生日：{occurred}",
-        f"発覚日（知った日）：{f.date(a.get('incident.known_on'))}",
-        f"発生場所：{f.text('incident.location')}",
-        f"発覚の経緯：{f.text('incident.discovery')}",
-        f"事案の概要：{f.text('incident.summary')}",
-    ]
+    place = a.get("incident.location")
+    lines = [f"発生日：{occurred}" + (f"（発生場所：{place}）" if not is_blank(place) else ""),
+             f"発覚日（知った日）：{f.date(a.get('incident.known_on'))}"]
+    who = a.get("response.discoverer")
+    if not is_blank(who):
+        lines.append(f"発見者：{who}")
+    lines.append(f"発覚の経緯：{f.text('incident.discovery')}")
+    events = timeline_lines(f)
+    if events:
+        lines.append("経過：")
+        lines += [f"　{e}" for e in events]
+    lines.append(f"事案の概要：{f.text('incident.summary')}")
     if a.get("incident.role") == "processor":
-        lines.append("委託関係：当社は、委託を受けて当該個人データを取り扱う委託先です。")
+        ctrl = a.get("incident.controller_name")
+        lines.append("委託関係：当社は、" + (f"{ctrl}から" if not is_blank(ctrl) else "") +
+                     "委託を受けて当該個人データを取り扱う委託先です。")
     return "\n".join(lines)
 
 
@@ -81,6 +102,13 @@ def kinds(outcome: dict[str, Any]) -> str:
 
 def data_items(f: Fmt, subject: str = "個人データ") -> str:
     a = f.a
+    if subject == "特定個人情報":
+        mn_items = a.get("mynumber.items")
+        kinds_ = a.get("mynumber.subject_kinds")
+        lines = [f"特定個人情報の項目：{'、'.join(map(str, mn_items)) if mn_items else '個人番号（その他の項目は' + f.pending() + '）'}",
+                 f"本人の属性：{'、'.join(map(str, kinds_)) if kinds_ else f.text('data.subject_kinds')}",
+                 f"媒体：{f.text('data.medium')}"]
+        return "\n".join(lines)
     lines = [
         f"{subject}の項目：{f.items()}",
         f"本人の属性：{f.text('data.subject_kinds')}",
@@ -103,43 +131,133 @@ def cause(f: Fmt) -> str:
     return f"{f.cause_label()}\n" + (str(detail) if not is_blank(detail) else f.pending())
 
 
+def secondary_status(a: dict[str, Any]) -> str | None:
+    """response.secondary_status, else read from the regulator text (an answer must tick a box)."""
+    status = a.get("response.secondary_status")
+    if status in ("yes", "no", "unknown"):
+        return str(status)
+    text = str(a.get("response.secondary_damage") or "").strip()
+    if not text:
+        return None
+    if re.search(r"調査中|不明|確認中", text):
+        return "unknown"
+    return "no" if re.search(r"(?:ない|なし|無し|ありません|おりません)[。]?$", text) else "yes"
+
+
+def secondary(f: Fmt) -> str:
+    """有／無 with the content (規則8条1項5号)."""
+    status = secondary_status(f.a)
+    text = f.a.get("response.secondary_damage")
+    line = "　".join([box(status == "yes", "有"), box(status == "no", "無"),
+                     box(status not in ("yes", "no"), "調査中")])
+    if not is_blank(text):
+        return f"{line}\n{text}"
+    return f"{line}\n" + ("" if status == "no" else f.pending()).strip()
+
+
 def subject_response(f: Fmt) -> str:
-    value = f.a.get("response.subject_response")
+    a = f.a
+    status = a.get("response.subject_status")
+    when = a.get("response.subject_date")
+    if status not in SUBJECT_STATUS:
+        status = "planned" if a.get("response.notice_method") else "undecided"
+    line = "　".join([box(status == "done", "対応済"), box(status == "planned", "対応予定"),
+                     box(status == "undecided", "未定")])
+    method = NOTICE_METHODS.get(str(a.get("response.notice_method")), "")
+    parts = [line]
+    if method:
+        parts.append(f"方法：{method}" + (f"（{f.date(when)}{'' if status == 'done' else '予定'}）" if when else ""))
+    value = a.get("response.subject_response")
     if not is_blank(value):
-        return str(value)
-    method = NOTICE_METHODS.get(str(f.a.get("response.notice_method")), "")
-    line = "　".join([box(False, "対応済"), box(True, "対応予定"), box(False, "未定")])
-    return line + (f"\n通知の方法：{method}（予定）" if method else "\n" + f.pending("検討中"))
+        parts.append(str(value))
+    elif status == "undecided":
+        parts.append(f.pending("検討中"))
+    return "\n".join(parts)
+
+
+def publication_status(a: dict[str, Any]) -> str:
+    """response.publication_status, else read from the free text (an answer must tick a box)."""
+    status = a.get("response.publication_status")
+    if status in ("done", "planned", "none", "undecided"):
+        return str(status)
+    text = str(a.get("response.publication") or "")
+    if not text.strip():
+        return "undecided"
+    if re.search(r"しない|行わない|なし|見送|控える", text):
+        return "none"
+    if re.search(r"検討|未定", text):
+        return "undecided"
+    return "done" if re.search(r"済|しました|した。|掲載した", text) else "planned"
+
+
+def publication_method(a: dict[str, Any]) -> str:
+    method = a.get("response.publication_method")
+    if method in PUBLICATION_METHODS:
+        return str(method)
+    text = str(a.get("response.publication") or "")
+    for pattern, key in (("記者クラブ", "press_club"), ("記者会見", "press"), ("ウェブ|ホームページ|HP|サイト", "website")):
+        if re.search(pattern, text):
+            return key
+    return "other" if text.strip() else ""
 
 
 def publication(f: Fmt) -> str:
-    value = f.a.get("response.publication")
+    """あり（予定を含む。）／なし／未定, 公表（予定）日, 方法 (forms.md §1.2-B 7; 2017 forms ⑧)."""
+    a = f.a
+    status = publication_status(a)
+    when = a.get("response.publication_date")
+    method = publication_method(a)
+    yes = status in ("done", "planned")
+    line = "　".join([box(yes, "あり（予定を含む。）"), box(status == "none", "なし"),
+                     box(not yes and status != "none", "未定")])
+    parts = [line]
+    if yes:
+        parts.append(f"公表{'' if status == 'done' else '（予定）'}日：{f.date(when) if when else '未定'}")
+        parts.append("公表方法：" + "　".join(box(method == k, v) for k, v in PUBLICATION_METHODS.items()))
+    value = a.get("response.publication")
     if not is_blank(value):
-        return str(value)
-    line = "　".join([box(False, "あり（予定を含む。）"), box(False, "なし"), box(True, "未定")])
-    return line + "\n" + f.pending("検討中")
+        parts.append(str(value))
+    elif not yes and status != "none":
+        parts.append(f.pending("検討中"))
+    return "\n".join(parts)
+
+
+def prevention(f: Fmt) -> str:
+    """実施済みの措置／今後実施予定の措置（時期）."""
+    a = f.a
+    done, planned = a.get("response.prevention"), a.get("response.prevention_planned")
+    on = a.get("response.prevention_planned_on")
+    if is_blank(done) and is_blank(planned):
+        return f.pending("検討中")
+    parts = []
+    if not is_blank(done):
+        parts.append(f"実施済みの措置：{done}" if not is_blank(planned) else str(done))
+    if not is_blank(planned):
+        parts.append(f"今後実施予定の措置：{planned}" + (f"（{f.date(on)}までに実施予定）" if on else ""))
+    return "\n".join(parts)
 
 
 def other(f: Fmt, outcome: dict[str, Any], *, sector_lines: bool = True, mynumber: bool = False) -> str:
+    """その他参考となる事項: other reports (authorities, police), 委託関係, the user's own text."""
+    a = f.a
     lines: list[str] = []
-    value = f.a.get("response.other")
-    if not is_blank(value):
-        lines.append(str(value))
     if sector_lines:
         for sr in outcome.get("sector_reports") or []:
-            if sr.get("id") in ("accredited_body",):
-                continue
-            where = sr.get("office") or sr.get("destination_name") or sr.get("destination") or ""
-            lines.append(f"{sr.get('title') or sr.get('id')}：{where}".rstrip("："))
-    appi = outcome.get("appi") or {}
-    if (outcome.get("mynumber") or {}).get("required") and appi.get("required"):
+            if sr.get("id") in ("telecom_secrecy", "telecom_specific_user_info", "finance_sector_law") and sr.get("office"):
+                lines.append(f"他の行政機関への報告：{sr.get('title') or sr.get('id')}（{sr['office']}）")
+    appi, mn = outcome.get("appi") or {}, outcome.get("mynumber") or {}
+    if mn.get("required") and appi.get("required") and outcome.get("ruleset") != "appi-2017":
         if mynumber:
             where = appi.get("office") or appi.get("destination_name") or "個人情報保護委員会"
-            lines.append(f"個人情報保護法第26条第1項に基づく報告を別途行います（報告先：{where}）。")
+            lines.append(f"個人情報保護法第26条第1項に基づく報告：{where}")
         else:
-            lines.append("特定個人情報を含むため、番号法に基づく報告を個人情報保護委員会へ別途行います。")
-    if f.a.get("incident.cause") == "ransomware":
-        lines.append("ランサムウェア事案共通様式（令和7年10月1日から）を用いた報告の併用を検討します。")
+            lines.append("番号法第29条の4第1項に基づく報告：個人情報保護委員会")
+    police = POLICE.get(str(a.get("response.police")))
+    if police:
+        lines.append(f"警察への相談・届出：{police}")
+    value = a.get("response.other")
+    if not is_blank(value):
+        lines.append(str(value))
     return "\n".join(lines) if lines else "特になし"
 
 

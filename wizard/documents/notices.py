@@ -1,21 +1,37 @@
-"""Contexts of the 本人通知 letter (規則10条: five items + protective steps) and the 公表文."""
+"""Contexts of the 本人通知 letter (規則10条: five items + protective steps) and the 公表文.
+
+Audience (SPEC §2.1/§5): everything here comes from `audience` (notice.* texts or safe
+generated sentences from structured facts); no `response.*` narrative, no deadlines, no
+internal notes, no promise the user did not make.
+"""
 from __future__ import annotations
 
+import math
 from typing import Any
 
-from wizard.domain.facts import CAUSES
-
-from . import items as it
+from . import audience as au
+from .engine import clean
 from .fmt import Fmt, is_blank
 
-ATTACKS = {"unauthorized_access", "malware", "ransomware", "skimming", "tampering", "insider", "theft"}
+# Letter page model (templates/build.py: A4, 20 mm side margins, 10 pt Mincho, 1.1 line spacing).
+CHARS_PER_LINE = 47
+LINE_MM = 4.0
+PARA_MM = 0.7
+HEADING_MM = 7.0
+PAGE_MM = 250.0
+HEAD_MM = 82.0   # date, address (3 lines reserved), name, sender, title, opening, 記
+TAIL_MM = 16.0   # closing, 以上, page label
 
 
-def _leak_word(o: dict[str, Any]) -> str:
-    inc = o.get("incident") or {}
-    kinds = inc.get("kinds") or ["leak"]
-    word = "漏えい" if "leak" in kinds else ("滅失" if "loss" in kinds else "毀損")
-    return f"{word}のおそれ" if inc.get("suspected") else word
+def _lines(text: str) -> int:
+    """Printed lines of a paragraph (half-width characters count half)."""
+    def width(line: str) -> float:
+        return sum(0.5 if ord(c) < 0x2000 else 1.0 for c in line)
+    return sum(max(1, math.ceil(width(line) / CHARS_PER_LINE)) for line in clean(text).split("\n"))
+
+
+def _height(text: str) -> float:
+    return _lines(text) * LINE_MM + PARA_MM
 
 
 def _sender_lines(f: Fmt) -> list[str]:
@@ -23,7 +39,7 @@ def _sender_lines(f: Fmt) -> list[str]:
 
 
 def _contact(f: Fmt) -> str:
-    desk = f.a.get("response.contact_desk")
+    desk = f.a.get("response.contact_desk")   # person-facing by its question (問合せ窓口)
     if not is_blank(desk):
         return str(desk)
     parts = [f.org("name"), f.org("department"), f"電話：{f.org('phone')}" if f.org("phone") else "",
@@ -31,81 +47,93 @@ def _contact(f: Fmt) -> str:
     return "\n".join(p for p in parts if p) or "（問合せ窓口を記入してください）"
 
 
-def protective_steps(f: Fmt, o: dict[str, Any]) -> list[str]:
+def sections(f: Fmt, o: dict[str, Any], public: bool) -> list[dict[str, Any]]:
     a = f.a
-    items_text = "、".join(str(x) for x in a.get("data.items") or [])
-    steps = ["当社を名乗る不審な電話・電子メール・SMS等にご注意ください。当社から、お電話やメールでパスワード・"
-             "カード番号・暗証番号をお尋ねすることはありません。本通知に関連してリンク先でログイン情報の入力を"
-             "お願いすることもありません。"]
-    if a.get("incident.cause") in ATTACKS or any(w in items_text for w in ("パスワード", "ID", "ＩＤ")):
-        steps.append("当社サービスのパスワードを変更してください。他のサービスで同じパスワードをお使いの場合は、"
-                     "そちらも変更してください。")
-    if a.get("data.financial") in ("yes", "unknown") or "カード" in items_text:
-        steps.append("クレジットカードのご利用明細に身に覚えのない請求がないかご確認ください。ご不安な場合は、"
-                     "カード会社にカードの再発行をご相談ください（再発行の手数料は当社が負担します）。")
-    if a.get("mynumber.included") in ("yes", "unknown"):
-        steps.append("マイナンバー（個人番号）が不正に用いられるおそれがあると認められるときは、お住まいの市区町村に"
-                     "個人番号の変更を請求することができます（番号変更請求）。")
-    return steps
-
-
-def _sections(f: Fmt, o: dict[str, Any], public: bool) -> list[dict[str, str]]:
-    a = f.a
-    known = f.date(a.get("incident.known_on"))
-    occurred = f.date(a.get("incident.occurred_on")) if a.get("incident.occurred_on") else "調査中"
-    cause_label = CAUSES.get(str(a.get("incident.cause")), "その他")
+    s = au.self_name(a)
+    target = f"対象となる方：{au.period(f)}"
     if public:
-        summary = (f"{known}、当社が取り扱う個人情報について、{cause_label}による{_leak_word(o)}が"
-                   f"判明しました（発生日：{occurred}）。")
-        cause = cause_label + "によるものです。" + (
-            "手口の詳細については、被害の拡大を防ぐため公表を控えさせていただきます。"
-            if a.get("incident.cause") in ATTACKS else "")
-        target = f"対象となる方：{f.text('data.subject_kinds')}　{f.count_short()}"
-        items = f"{target}\n対象となる情報：{f.items()}"
-    else:
-        summary = f"発生日：{occurred}\n当社が把握した日：{known}\n{f.text('incident.summary')}"
-        detail = a.get("response.cause_detail")
-        cause = cause_label + ("\n" + str(detail) if not is_blank(detail) else "\n詳細は調査中です。")
-        items = f"{f.items()}\n（お客様ご自身の情報のうち、上記の項目が対象となった可能性があります。）"
-    secondary = a.get("response.secondary_damage")
-    secondary_text = str(secondary) if not is_blank(secondary) else f.pending()
-    appi = o.get("appi") or {}
-    reported = appi.get("office") or appi.get("destination_name")
-    steps = protective_steps(f, o)
-    others = "\n".join(f"・{s}" for s in steps)
-    if reported and (appi.get("required") or appi.get("effort")):
-        others += f"\n・本件は、{reported}へ報告しています（又は報告する予定です）。"
+        target += f"（{f.count_short()}）"
+    items = au.items_text(a)
+    items_body = f"{items}\n" + ("（対象となる方ご本人の情報のうち、上記の項目が対象となった可能性があります。）"
+                                 if not public else "")
+    response = [*au.reported_to(f, o), au.prevention(f)]
+    steps = "\n".join(f"・{x}" for x in au.protective_steps(a))
     return [
-        {"heading": "1　概要", "body": summary},
-        {"heading": "2　漏えい等が発生し、又は発生したおそれがある個人情報の項目", "body": items},
-        {"heading": "3　原因", "body": cause},
-        {"heading": "4　二次被害又はそのおそれの有無及びその内容", "body": secondary_text},
-        {"heading": "5　その他参考となる事項（お客様へのお願い）", "body": others},
-        {"heading": "6　当社の対応と再発防止策", "body": f.text("response.prevention", "検討中")},
+        {"heading": "1　概要", "body": f"{au.summary(f, o)}\n{target}"},
+        {"heading": "2　漏えい等が発生し、又は発生したおそれがある個人情報の項目", "body": items_body.rstrip("\n")},
+        {"heading": "3　原因", "body": au.cause(f)},
+        {"heading": "4　二次被害又はそのおそれの有無及びその内容", "body": au.secondary(f, o)},
+        {"heading": f"5　{au.addressee_word(a) if not public else '皆様'}へのお願い", "body": steps},
+        {"heading": f"6　{s}の対応と再発防止策", "body": "\n".join(response)},
         {"heading": "7　お問合せ窓口", "body": _contact(f)},
     ]
 
 
-def _title(o: dict[str, Any]) -> str:
-    return f"個人情報の{_leak_word(o)}に関するお詫びとお知らせ"
+def paginate(secs: list[dict[str, Any]], head_mm: float = HEAD_MM) -> int:
+    """Mark the sections that start a new page; returns the number of pages.
+
+    A page break falls only between sections, so a continuation page starts with a heading.
+    """
+    used, page = head_mm, 1
+    for sec in secs:
+        h = HEADING_MM + _height(str(sec["body"]))
+        if used + h > PAGE_MM - TAIL_MM and used > head_mm:
+            page += 1
+            sec["new_page"] = True
+            used = 12.0
+        else:
+            sec["new_page"] = False
+        used += h
+    n = page
+    page = 1
+    for sec in secs:
+        if sec["new_page"]:
+            sec["prev_label"] = f"－ {page}／{n} －"
+            page += 1
+            sec["page_label"] = f"（{page}／{n}枚目）"
+        else:
+            sec["prev_label"] = sec["page_label"] = ""
+    return n
 
 
-def subject_notice(f: Fmt, o: dict[str, Any]) -> dict[str, Any]:
+def title(o: dict[str, Any], number: int = 1) -> str:
+    suffix = {1: "", 2: "（第二報）", 3: "（第三報）"}.get(number, f"（第{number}報）")
+    return f"個人情報の{au.leak_word(o)}に関するお詫びとお知らせ{suffix}"
+
+
+def _opening(f: Fmt, o: dict[str, Any], previous: str | None, public: bool) -> str:
+    a = f.a
+    s, who = au.self_name(a), ("関係する皆様" if public else au.addressee_word(a))
+    laws = au.laws(o)
+    basis = (f"{'及び'.join(laws)}に基づき、" if laws and not public else "")
+    if previous:
+        return (f"{previous}付けでお知らせいたしました個人情報の{au.leak_word(o)}について、その後の調査で判明した"
+                f"事項を{basis}下記のとおりお知らせいたします。{who}には多大なるご迷惑とご心配をおかけしておりますことを、"
+                "重ねて深くお詫び申し上げます。")
+    return (f"このたび、{s}が取り扱う個人情報について{au.leak_word(o)}が生じていることが判明いたしました。"
+            f"{who}には多大なるご迷惑とご心配をおかけしますことを、深くお詫び申し上げます。"
+            f"{basis}下記のとおりお知らせいたします。")
+
+
+def subject_notice(f: Fmt, o: dict[str, Any], previous: str | None = None, number: int = 1) -> dict[str, Any]:
     """Everything but `letters` (one dict per recipient, added by the caller)."""
+    secs = sections(f, o, public=False)
+    opening = _opening(f, o, previous, public=False)
+    pages = paginate(secs, HEAD_MM + _height(opening) - 4 * LINE_MM)
     return {
         "date_text": f.report_date(),
         "sender_lines": _sender_lines(f),
-        "title": _title(o),
-        "opening": (f"このたび、当社が取り扱うお客様の個人情報について{_leak_word(o)}が生じていることが判明いたしました。"
-                    "お客様には多大なるご迷惑とご心配をおかけしますことを、深くお詫び申し上げます。"
-                    "個人情報の保護に関する法律第26条第2項に基づき、下記のとおりお知らせいたします。"),
-        "sections": _sections(f, o, public=False),
+        "title": title(o, number),
+        "opening": opening,
+        "sections": secs,
+        "pages": pages,
+        "last_label": f"－ {pages}／{pages} －" if pages > 1 else "",
         "closing": "このたびは誠に申し訳ございません。重ねて深くお詫び申し上げます。",
     }
 
 
-def generic_letter() -> dict[str, Any]:
-    return {"address_lines": [], "name_line": "お客様各位"}
+def generic_letter(f: Fmt) -> dict[str, Any]:
+    return {"address_lines": [], "name_line": au.collective(au.addressee_word(f.a))}
 
 
 def recipient_letter(name: str, honorific: str, postal: str, address: str, email: str) -> dict[str, Any]:
@@ -119,16 +147,18 @@ def recipient_letter(name: str, honorific: str, postal: str, address: str, email
     return {"address_lines": lines, "name_line": f"{name}　{honorific or '様'}"}
 
 
-def public_notice(f: Fmt, o: dict[str, Any], stage: str) -> dict[str, Any]:
-    suffix = "（第一報）" if stage == "preliminary" else ""
+def public_notice(f: Fmt, o: dict[str, Any], stage: str, previous: str | None = None,
+                  number: int = 1) -> dict[str, Any]:
+    if number == 1 and stage == "preliminary":
+        suffix_title = title(o) + "（第一報）"
+    else:
+        suffix_title = title(o, number)
     return {
         "date_text": f.report_date(),
-        "addressee": "お客様・関係者各位",
+        "addressee": au.public_addressee(f.a),
         "sender_lines": _sender_lines(f),
-        "title": _title(o) + suffix,
-        "opening": (f"このたび、当社が取り扱う個人情報について{_leak_word(o)}が生じていることが判明いたしました。"
-                    "関係する皆様に多大なるご迷惑とご心配をおかけしますことを、深くお詫び申し上げます。"),
-        "sections": _sections(f, o, public=True),
-        "closing": "今後、新たにお知らせすべき事実が判明した場合は、当社ウェブサイト等でお知らせいたします。",
-        "addressee_note": it.STAGE_TEXT.get(stage, ""),
+        "title": suffix_title,
+        "opening": _opening(f, o, previous, public=True),
+        "sections": sections(f, o, public=True),
+        "closing": f"今後、新たにお知らせすべき事実が判明した場合は、{au.self_name(f.a)}のウェブサイト等でお知らせいたします。",
     }

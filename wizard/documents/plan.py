@@ -10,7 +10,7 @@ import sys
 from dataclasses import dataclass, field
 from typing import Any
 
-from . import notices, record, reports, reports2017
+from . import diff, notices, record, reports, reports2017
 from .fmt import Fmt
 from .reports import ReportMeta
 
@@ -47,12 +47,28 @@ def report_meta(answers: dict[str, Any], report: dict[str, Any] | None, followup
     stage = str(answers.get("report.stage") or (report or {}).get("stage") or "preliminary")
     if stage not in ("preliminary", "final", "combined"):
         stage = "preliminary"
-    return ReportMeta(stage=stage, followup=followup or bool(previous_date), previous_date=previous_date)
+    again = followup or bool(previous_date)
+    return ReportMeta(stage=stage, followup=again, previous_date=previous_date, number=2 if again else 1)
+
+
+def combined_finance(outcome: dict[str, Any]) -> bool:
+    """appi_report and the 業法 report go to the same office: one document with both bases (Q&A 4-10)."""
+    appi = outcome.get("appi") or {}
+    docs = outcome.get("documents") or []
+    if not (appi.get("required") and appi.get("destination") == "fsa" and "finance_report" in docs
+            and "appi_report" in docs):
+        return False
+    fin: dict[str, Any] = next((sr for sr in outcome.get("sector_reports") or [] if sr.get("id") == "finance_sector_law"),
+                               {})
+    return (fin.get("office") or appi.get("office")) == appi.get("office")
 
 
 def plan(answers: dict[str, Any], outcome: dict[str, Any], meta: ReportMeta) -> list[Job]:
     f = Fmt(answers, outcome)
     wanted = list(dict.fromkeys(outcome.get("documents") or ["internal_record"]))
+    combined = combined_finance(outcome)
+    if combined:
+        wanted.remove("appi_report")
     wanted.sort(key=lambda d: ORDER.index(d) if d in ORDER else len(ORDER))
     old = outcome.get("ruleset") == "appi-2017"
     jobs: list[Job] = []
@@ -75,6 +91,9 @@ def plan(answers: dict[str, Any], outcome: dict[str, Any], meta: ReportMeta) -> 
                    else reports.mynumber_report(f, outcome, meta))
             jobs.append(Job(doc_id, "", "mynumber_report_2017.docx" if old else "mynumber_report.docx",
                             doc_id, ctx))
+            if old and (outcome.get("mynumber") or {}).get("serious"):
+                jobs.append(Job(doc_id, "", "mynumber_report_2017.docx", "mynumber_report_serious_ppc",
+                                reports2017.mynumber_report_2017(f, outcome, meta, to_ppc=True), "serious"))
         elif doc_id == "telecom_secrecy_report":
             jobs.append(Job(doc_id, "", "telecom_secrecy_report.docx", doc_id,
                             reports.telecom_secrecy_report(f, outcome, meta)))
@@ -84,15 +103,17 @@ def plan(answers: dict[str, Any], outcome: dict[str, Any], meta: ReportMeta) -> 
                                 reports.telecom_secrecy_report(f, outcome, meta, "telecom_specific_user_info"),
                                 "specific_user_info"))
         elif doc_id == "finance_report":
-            jobs.append(Job(doc_id, "", "finance_report.docx", doc_id, reports.finance_report(f, outcome, meta)))
+            jobs.append(Job(doc_id, "", "finance_report.docx", doc_id,
+                            reports.finance_report(f, outcome, meta, combined)))
         elif doc_id == "controller_notice":
             jobs.append(Job(doc_id, "", "controller_notice.docx", doc_id,
                             reports.controller_notice(f, outcome, meta)))
         elif doc_id == "subject_notice":
-            jobs.append(Job(doc_id, "", "subject_notice.docx", doc_id, notices.subject_notice(f, outcome)))
+            jobs.append(Job(doc_id, "", "subject_notice.docx", doc_id,
+                            notices.subject_notice(f, outcome, meta.previous_date, meta.number)))
         elif doc_id == "public_notice":
             jobs.append(Job(doc_id, "", "public_notice.docx", doc_id,
-                            notices.public_notice(f, outcome, meta.stage)))
+                            notices.public_notice(f, outcome, meta.stage, meta.previous_date, meta.number)))
         elif doc_id == "internal_record":
             jobs.append(Job(doc_id, "", "internal_record.docx", doc_id, {}))
         else:
@@ -102,20 +123,33 @@ def plan(answers: dict[str, Any], outcome: dict[str, Any], meta: ReportMeta) -> 
             job.title = str(job.context.get("title") or TITLES[job.id])
         else:
             job.title = TITLES.get(job.id, job.id)
-        if job.variant == "ppc":
+        if job.variant in ("ppc", "serious"):
             job.title += "（個人情報保護委員会宛）"
-    titles = [j.title for j in jobs]
-    for job in jobs:
-        if job.id == "internal_record":
-            job.context = record.internal_record(f, outcome, titles)
     return jobs
 
 
-def mark_rows(current: list[Job], previous: list[Job] | None) -> None:
-    """続報: split every row text into `changed` (underlined) and `plain` parts.
+def filing_notes(f: Fmt, outcome: dict[str, Any]) -> list[str]:
+    notes = reports.usage_notes(f, outcome)
+    if combined_finance(outcome):
+        notes.append("個人情報保護法26条1項の報告と業法に基づく報告は、同じ報告先へ一つの報告書（両方の根拠を記載）で"
+                     "提出します（金融分野Q&A 4-10）。")
+    return notes
 
-    Rows are matched by label within the same document; a row whose text differs
-    from the previous report (or that is new) is underlined as a whole.
+
+def fill_record(jobs: list[Job], answers: dict[str, Any], outcome: dict[str, Any], meta: ReportMeta,
+                skipped: list[dict[str, Any]], extra_titles: list[str] | None = None) -> None:
+    """The internal record is built last: it lists the documents written and the rows skipped."""
+    f = Fmt(answers, outcome)
+    titles = [j.title for j in jobs] + list(extra_titles or [])
+    for job in jobs:
+        if job.id == "internal_record":
+            job.context = record.internal_record(f, outcome, titles, meta, skipped, filing_notes(f, outcome))
+
+
+def mark_rows(current: list[Job], previous: list[Job] | None) -> None:
+    """続報: each row text becomes `segs` — plain and underlined segments (only the changed words).
+
+    Rows are matched by label within the same document; a new row is underlined as a whole.
     """
     before: dict[str, dict[str, str]] = {}
     for job in previous or []:
@@ -127,9 +161,9 @@ def mark_rows(current: list[Job], previous: list[Job] | None) -> None:
         prev = before.get(job.key) if previous is not None else None
         changed_any = False
         for r in rows:
-            changed = prev is not None and prev.get(r["label"]) != r["text"]
-            changed_any |= changed
-            r["changed"], r["plain"] = (r["text"], "") if changed else ("", r["text"])
+            old = None if prev is None else prev.get(r["label"], "")
+            r["segs"] = diff.segments(old, r["text"])
+            changed_any |= diff.changed(r["segs"])
         if previous is not None:
             job.context["diff_note"] = ("（注）前回報告から記載を変更した箇所に下線を引いています。" if changed_any
                                         else "（注）前回報告から記載の変更はありません。")

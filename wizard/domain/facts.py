@@ -55,6 +55,11 @@ MYNUMBER_SYSTEMS = {
 }
 ROLES = {"self": "自社が取り扱う個人データ", "processor": "委託を受けて取り扱う個人データ（委託先）"}
 NOTICE_METHODS = {"letter": "郵送", "email": "電子メール", "both": "郵送と電子メール", "public": "公表（代替措置）"}
+PUBLICATION_STATUS = {"done": "公表済み", "planned": "公表予定", "none": "公表しない", "undecided": "未定"}
+PUBLICATION_METHODS = {"website": "ホームページに掲載", "press": "記者会見", "press_club": "記者クラブ等への資料配布",
+                       "other": "その他"}
+SUBJECT_STATUS = {"done": "対応済（通知済み）", "planned": "対応予定", "undecided": "未定"}
+POLICE = {"reported": "相談・届出済み", "planned": "相談・届出の予定", "none": "相談・届出はしていない"}
 STAGES = {"preliminary": "速報", "final": "確報", "combined": "速報兼確報"}
 ERAS = {"wareki": "和暦", "seireki": "西暦"}
 
@@ -151,6 +156,18 @@ FACTS: dict[str, Fact] = {f.id: f for f in [
     _f("response.pending_until", "datenull", "調査中の事項が判明する見込みの日"),
     _f("response.subjects_contacted", "tri", "影響を受ける可能性のある本人全てに連絡したか"),
     _f("response.investigation_done", "tri", "事実関係の調査を終え、再発防止策を決定しているか"),
+    # Structured fields of the report form (規則8条1項・別記様式第一; forms.md §1.2-B)
+    _f("response.discoverer", "str", "発見者（誰が発見したか）"),
+    _f("response.timeline", "text", "経緯（1行に1件：日付と出来事）"),
+    _f("response.secondary_status", "tri", "二次被害又はそのおそれがあるか"),
+    _f("response.subject_status", "enum", "本人への対応の状況", SUBJECT_STATUS),
+    _f("response.subject_date", "datenull", "本人への通知日（予定日）"),
+    _f("response.publication_status", "enum", "公表の状況", PUBLICATION_STATUS),
+    _f("response.publication_date", "datenull", "公表日（予定日）"),
+    _f("response.publication_method", "enum", "公表の方法", PUBLICATION_METHODS),
+    _f("response.police", "enum", "警察への相談・届出", POLICE),
+    _f("response.prevention_planned", "text", "今後実施予定の再発防止策"),
+    _f("response.prevention_planned_on", "datenull", "予定の再発防止策の実施予定日"),
     # Texts for the persons and the public (SPEC §2.1 Audience): never response.*
     _f("notice.summary", "text", "本人・公表向けの事案の概要"),
     _f("notice.cause", "text", "本人・公表向けの原因の説明"),
