@@ -1,4 +1,4 @@
-"""Texts for the persons and the public (SPEC §2.1 Audience; rules.md §6, §12; forms.md §5.2–5.3).
+"""Texts for the persons and the public (通則GL 3-5-4-3, 3-5-4-4; 規則10条).
 
 Letters and the 公表文 are built only from `notice.*` texts, structured facts (cause category,
 items, count, period, dates) and the outcome — never from a `response.*` text, which is written
@@ -203,7 +203,7 @@ def secondary(f: Fmt, o: dict[str, Any]) -> str:
 
 
 def protective_steps(a: dict[str, Any]) -> list[str]:
-    """Steps that fit the items that leaked (rules.md §12: パスワード変更, カード再発行, 番号変更請求)."""
+    """Steps that fit the items that leaked (パスワード変更, カード再発行, 番号変更請求)."""
     s = self_name(a)
     joined = items_text(a)
     steps = [f"{s}を名乗る不審な電話・電子メール・SMS等にご注意ください。本件に関連して、{s}から暗証番号等を"

@@ -1,4 +1,4 @@
-"""続報: which words of a text changed since the previous report (SPEC §5, forms.md §1.2-C).
+"""続報: which words of a text changed since the previous report (続報: 規則8条2項の確報で変わった箇所に下線).
 
 Sentences are matched first (difflib on sentences and lines); inside a changed sentence only
 the changed words are marked, a word being a run of one script (kanji, kana, digits, latin)

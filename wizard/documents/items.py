@@ -69,7 +69,7 @@ def timeline_lines(f: Fmt) -> list[str]:
 
 
 def overview(f: Fmt) -> str:
-    """概要 as a dated timeline (発生, 発覚, 発見者, 経緯), then the summary (forms.md §2.3)."""
+    """概要 as a dated timeline (発生, 発覚, 発見者, 経緯), then the summary (別記様式第一「概要」)."""
     a = f.a
     occurred = f.date(a.get("incident.occurred_on")) if a.get("incident.occurred_on") else f.pending()
     place = a.get("incident.location")
@@ -202,7 +202,7 @@ def publication_method(a: dict[str, Any]) -> str:
 
 
 def publication(f: Fmt) -> str:
-    """あり（予定を含む。）／なし／未定, 公表（予定）日, 方法 (forms.md §1.2-B 7; 2017 forms ⑧)."""
+    """あり（予定を含む。）／なし／未定, 公表（予定）日, 方法 (別記様式第一「公表の実施状況」; 平成29年の報告書様式 ⑧)."""
     a = f.a
     status = publication_status(a)
     when = a.get("response.publication_date")

@@ -144,7 +144,7 @@ def telecom_secrecy_report(f: Fmt, o: dict[str, Any], meta: ReportMeta,
 
 
 def sector_law(a: dict[str, Any]) -> str:
-    """The 業法 provision for this kind of financial business (routing.md §4; Q&A 4-6・4-11)."""
+    """The 業法 provision for this kind of financial business (銀行法施行規則13条の6の5の2 等; Q&A 4-6・4-11)."""
     text = f"{a.get('org.business_type') or ''} {a.get('org.name') or ''}"
     if "銀行" in text:
         return "銀行法施行規則第13条の6の5の2"

@@ -23,7 +23,7 @@ def _facts_2017(o: dict[str, Any], mynumber: bool) -> str:
 
 
 def _publication_2017(f: Fmt) -> str:
-    """⑧公表（予定）: 【事案の公表】 and 【公表方法】 boxes from the structured answer (forms.md §4.5)."""
+    """⑧公表（予定）: 【事案の公表】 and 【公表方法】 boxes from the structured answer (平成29年の報告書様式)."""
     a = f.a
     status = it.publication_status(a)
     method = it.publication_method(a)
@@ -83,7 +83,7 @@ def appi_report_2017(f: Fmt, o: dict[str, Any], meta: ReportMeta) -> dict[str, A
 
 
 def mynumber_report_2017(f: Fmt, o: dict[str, Any], meta: ReportMeta, to_ppc: bool = False) -> dict[str, Any]:
-    """The 2017 form; `to_ppc`: the 重大事態 report made directly to 個人情報保護委員会 as well (seed 004)."""
+    """The 2017 form; `to_ppc`: the 重大事態 report made directly to 個人情報保護委員会 as well (総務省 放送分野の報告の案内、平成29年)."""
     mn = o.get("mynumber") or {}
     serious = bool(mn.get("serious") or mn.get("required"))
     types = [it.MYNUMBER_GROUNDS[g] for g in mn.get("grounds") or [] if g in it.MYNUMBER_GROUNDS]
@@ -103,7 +103,7 @@ def mynumber_report_2017(f: Fmt, o: dict[str, Any], meta: ReportMeta, to_ppc: bo
         ("⑨再発防止策等", it.prevention(f)),
         ("⑩その他", it.other(f, o)),
     ]
-    if serious and to_ppc:   # 重大事態: also reported directly to 個人情報保護委員会 (seed 004)
+    if serious and to_ppc:   # 重大事態: also reported directly to 個人情報保護委員会 (総務省 放送分野の報告の案内、平成29年)
         return _base(f, "特定個人情報の漏えい等事案（重大事態）の報告について", "個人情報保護委員会　御中",
                      "特定個人情報の漏えい等事案（重大事態）が発生しましたので、下記のとおり報告します。", rows)
     return _base(f, "特定個人情報の漏えい等事案の報告について", _addressee_2017(o), "下記のとおり報告します。", rows)

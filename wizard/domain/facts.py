@@ -156,7 +156,7 @@ FACTS: dict[str, Fact] = {f.id: f for f in [
     _f("response.pending_until", "datenull", "調査中の事項が判明する見込みの日"),
     _f("response.subjects_contacted", "tri", "影響を受ける可能性のある本人全てに連絡したか"),
     _f("response.investigation_done", "tri", "事実関係の調査を終え、再発防止策を決定しているか"),
-    # Structured fields of the report form (規則8条1項・別記様式第一; forms.md §1.2-B)
+    # Structured fields of the report form (規則8条1項・別記様式第一)
     _f("response.discoverer", "str", "発見者（誰が発見したか）"),
     _f("response.timeline", "text", "経緯（1行に1件：日付と出来事）"),
     _f("response.secondary_status", "tri", "二次被害又はそのおそれがあるか"),
