@@ -1,0 +1,364 @@
+"""Smoke test of the Windows bundle under Wine (run by bundle-windows.sh and .ci/run).
+
+    python3 packaging/windows/winsmoke.py dist-windows/rouei-wizard/rouei-wizard.exe
+        [--installer dist-windows/rouei-wizard-setup-x64.exe] [--prefix build-windows/prefix]
+        [--locale build-windows/locale] [--keep DIR]
+
+Runs `wine rouei-wizard.exe ...` in the Japanese locale (ja_JP.UTF-8 generated into the work
+folder, so Wine's ANSI code page is cp932, as on a Japanese Windows), always through pipes
+(Wine cannot hand Python a regular file as stdout), and repeats packaging/smoke_test.py's
+checks on it: assess (text, --json), bad input → exit 2, check, graph, render (𠮷 kept, the
+nameless row reported), qtbase_ja.qm, the size (≤ 150 MB).  Added for Windows:
+
+- assess with 𠮷 and 〜 (not in cp932) in the title, piped: must not crash;
+- --screenshot 1280×720 must show glyphs, not tofu: the PNG is decoded here and its ink split
+  into connected shapes; real Japanese text gives many distinct glyph shapes, boxes give a few
+  repeated hollow rectangles (tofu_report());
+- the installer: silent install (/S) into %LOCALAPPDATA%\\Programs, Start-menu shortcut,
+  uninstall entry, the installed program runs, silent uninstall removes all three.
+
+Stdout is decoded as UTF-8 when it is valid UTF-8, else as cp932 (the console code page); the
+encoding seen is printed.  Exit 0 when every check passes.
+"""
+from __future__ import annotations
+
+import argparse
+import glob
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+import zlib
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+REPO = HERE.parent.parent
+sys.path.insert(0, str(HERE.parent))
+import smoke_test as base  # noqa: E402  (packaging/smoke_test.py)
+
+SIZE_BUDGET_MB = 150
+TIMEOUT = 180
+APPNAME = "漏えい等対応ウィザード"
+NON_CP932_TITLE = "𠮷田支店〜ノートPC盗難"
+# Thresholds of the tofu check (see tofu_report); measured: real Japanese UI ≥ 150 distinct
+# shapes and < 5 % box shapes, an all-tofu screenshot a handful of shapes, most of them boxes.
+MIN_DISTINCT_GLYPHS = 60
+MAX_BOX_RATIO = 0.30
+
+
+# -- PNG → grey pixels (8-bit RGB/RGBA/grey, non-interlaced: what Qt writes) ------------------
+def _paeth(a: int, b: int, c: int) -> int:
+    p = a + b - c
+    pa, pb, pc = abs(p - a), abs(p - b), abs(p - c)
+    if pa <= pb and pa <= pc:
+        return a
+    return b if pb <= pc else c
+
+
+def png_grey(data: bytes) -> tuple[int, int, list[bytearray]]:
+    """Width, height and rows of luminance (0 = black … 255 = white)."""
+    if data[:8] != b"\x89PNG\r\n\x1a\n":
+        raise ValueError("not a PNG")
+    pos, idat = 8, bytearray()
+    width = height = depth = ctype = interlace = 0
+    while pos < len(data):
+        length = int.from_bytes(data[pos:pos + 4], "big")
+        kind = data[pos + 4:pos + 8]
+        body = data[pos + 8:pos + 8 + length]
+        pos += 12 + length
+        if kind == b"IHDR":
+            width, height = int.from_bytes(body[:4], "big"), int.from_bytes(body[4:8], "big")
+            depth, ctype, interlace = body[8], body[9], body[12]
+        elif kind == b"IDAT":
+            idat += body
+        elif kind == b"IEND":
+            break
+    channels = {0: 1, 2: 3, 4: 2, 6: 4}.get(ctype)
+    if depth != 8 or channels is None or interlace:
+        raise ValueError(f"unsupported PNG (depth {depth}, colour type {ctype}, interlace {interlace})")
+    raw = zlib.decompress(bytes(idat))
+    stride = width * channels
+    prev = bytearray(stride)
+    rows: list[bytearray] = []
+    for y in range(height):
+        start = y * (stride + 1)
+        ftype = raw[start]
+        line = bytearray(raw[start + 1:start + 1 + stride])
+        if ftype == 1:
+            for i in range(channels, stride):
+                line[i] = (line[i] + line[i - channels]) & 0xFF
+        elif ftype == 2:
+            line = bytearray((a + b) & 0xFF for a, b in zip(line, prev))
+        elif ftype == 3:
+            for i in range(stride):
+                left = line[i - channels] if i >= channels else 0
+                line[i] = (line[i] + ((left + prev[i]) >> 1)) & 0xFF
+        elif ftype == 4:
+            for i in range(stride):
+                left = line[i - channels] if i >= channels else 0
+                up_left = prev[i - channels] if i >= channels else 0
+                line[i] = (line[i] + _paeth(left, prev[i], up_left)) & 0xFF
+        elif ftype != 0:
+            raise ValueError(f"bad PNG filter {ftype} in row {y}")
+        prev = line
+        if channels >= 3:
+            grey = bytearray((299 * line[i] + 587 * line[i + 1] + 114 * line[i + 2]) // 1000
+                             for i in range(0, stride, channels))
+        else:
+            grey = bytearray(line[0:stride:channels])
+        rows.append(grey)
+    return width, height, rows
+
+
+# -- tofu detection ----------------------------------------------------------------------------
+def glyph_shapes(width: int, height: int, rows: list[bytearray], ink: int = 110) -> list[tuple[int, int, bytes]]:
+    """Connected shapes (8-neighbourhood) of dark pixels that are glyph-sized: 2–48 px each way."""
+    mask = bytearray(width * height)
+    for y, row in enumerate(rows):
+        base_i = y * width
+        for x, v in enumerate(row):
+            if v < ink:
+                mask[base_i + x] = 1
+    shapes: list[tuple[int, int, bytes]] = []
+    for start in range(width * height):
+        if mask[start] != 1:
+            continue
+        mask[start] = 2
+        stack, pixels = [start], []
+        while stack:
+            i = stack.pop()
+            pixels.append(i)
+            y, x = divmod(i, width)
+            for dy in (-1, 0, 1):
+                yy = y + dy
+                if 0 <= yy < height:
+                    for dx in (-1, 0, 1):
+                        xx = x + dx
+                        if 0 <= xx < width:
+                            j = yy * width + xx
+                            if mask[j] == 1:
+                                mask[j] = 2
+                                stack.append(j)
+            if len(pixels) > 5000:  # a frame or a filled area, not a glyph
+                break
+        xs = [i % width for i in pixels]
+        ys = [i // width for i in pixels]
+        x0, y0 = min(xs), min(ys)
+        w, h = max(xs) - x0 + 1, max(ys) - y0 + 1
+        if not (2 <= w <= 48 and 2 <= h <= 48) or len(pixels) > 5000:
+            continue
+        bitmap = bytearray(w * h)
+        for x, y in zip(xs, ys):
+            bitmap[(y - y0) * w + (x - x0)] = 1
+        shapes.append((w, h, bytes(bitmap)))
+    return shapes
+
+
+def is_box(shape: tuple[int, int, bytes]) -> bool:
+    """A hollow rectangle (the "missing glyph" box): ink only on the border, the border ≥ 90 % inked."""
+    w, h, bitmap = shape
+    if w < 4 or h < 6:
+        return False
+    border = inner = border_ink = 0
+    for y in range(h):
+        for x in range(w):
+            on = bitmap[y * w + x]
+            if y in (0, h - 1) or x in (0, w - 1):
+                border += 1
+                border_ink += on
+            else:
+                inner += on
+    return border_ink >= 0.9 * border and inner <= 0.05 * (w - 2) * (h - 2)
+
+
+def tofu_report(png: Path) -> dict[str, float]:
+    width, height, rows = png_grey(png.read_bytes())
+    shapes = glyph_shapes(width, height, rows)
+    boxes = sum(1 for s in shapes if is_box(s))
+    distinct = len(set(shapes))
+    return {"shapes": len(shapes), "distinct": distinct, "boxes": boxes,
+            "box_ratio": boxes / len(shapes) if shapes else 1.0}
+
+
+def has_real_glyphs(report: dict[str, float]) -> bool:
+    return report["distinct"] >= MIN_DISTINCT_GLYPHS and report["box_ratio"] <= MAX_BOX_RATIO
+
+
+# -- running the exe under Wine ----------------------------------------------------------------
+def decode(data: bytes) -> tuple[str, str]:
+    """(text, encoding): UTF-8 when the bytes are valid UTF-8, else the console code page cp932."""
+    try:
+        text, enc = data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        text, enc = data.decode("cp932", errors="replace"), "cp932"
+    return text.replace("\r\n", "\n"), enc
+
+
+def wine_env(home: Path, prefix: Path, locale: Path) -> dict[str, str]:
+    env = {
+        "PATH": "/usr/bin:/bin",
+        "HOME": str(home),
+        "WINEPREFIX": str(prefix),
+        "WINEARCH": "win64",
+        "WINEDEBUG": "-all",
+        "WINEDLLOVERRIDES": "mscoree,mshtml=;winemenubuilder.exe=d",
+        "LOCPATH": str(locale),
+        "LANG": "ja_JP.UTF-8",
+        "LC_ALL": "ja_JP.UTF-8",
+        "TMPDIR": str(home.parent / "tmp"),
+    }
+    Path(env["TMPDIR"]).mkdir(mode=0o700, exist_ok=True)
+    return env
+
+
+class WineSmoke(base.Smoke):
+    def __init__(self, exe: Path, work: Path, prefix: Path, locale: Path, installer: Path | None,
+                 keep: Path) -> None:
+        super().__init__(exe, work)
+        self.keep = keep
+        self.env = wine_env(work / "home", prefix, locale)
+        self.prefix = prefix
+        self.installer = installer
+        self.encodings: dict[str, str] = {}
+
+    def run(self, *args: str, exe: Path | None = None) -> subprocess.CompletedProcess[str]:
+        t0 = time.perf_counter()
+        # Pipes for all three streams: Wine gives Python an invalid handle for a regular file.
+        raw = subprocess.run(["wine", str(exe or self.exe), *args], cwd=self.work, env=self.env,
+                             stdin=subprocess.DEVNULL, capture_output=True, timeout=TIMEOUT)
+        out, enc_out = decode(raw.stdout)
+        err, enc_err = decode(raw.stderr)
+        self.encodings[args[0] if args else "gui"] = enc_out
+        ms = (time.perf_counter() - t0) * 1000
+        print(f"    $ wine {Path(exe or self.exe).name} {' '.join(args)} → exit {raw.returncode} ({ms:.0f} ms, "
+              f"stdout {enc_out if raw.stdout else '-'}, stderr {enc_err if raw.stderr else '-'})")
+        base.check("Traceback" not in out + err, f"traceback printed:\n{err[-2000:]}")
+        return subprocess.CompletedProcess(raw.args, raw.returncode, out, err)
+
+    # -- Windows-only checks ---------------------------------------------------------------
+    def non_cp932(self) -> None:
+        data = json.loads(self.incident.read_text(encoding="utf-8"))
+        data["answers"]["incident.title"] = NON_CP932_TITLE
+        path = self.work / "kichi.json"
+        path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+        proc = self.run("assess", str(path), "--today", base.TODAY)
+        self.ok(proc)
+        base.check("内部エラー" not in proc.stderr and "報告義務: あり" in proc.stdout,
+                   f"assess (text) with {NON_CP932_TITLE}: {proc.stderr[-500:]}")
+        proc = self.run("assess", str(path), "--json", "--today", base.TODAY)
+        self.ok(proc)
+        out = json.loads(proc.stdout)
+        base.check(out["appi"]["required"] is True, f"appi {out['appi']}")
+        if NON_CP932_TITLE[0] in proc.stdout or "incident.title" in proc.stdout:
+            base.check(NON_CP932_TITLE in proc.stdout, "the title was altered in --json output")
+
+    def screenshot(self) -> None:
+        self._need_qt()
+        for name, extra in (("window.png", ()), ("result.png", ("--open", str(self.incident), "--page", "result"))):
+            png = self.work / name
+            proc = self.run("--screenshot", str(png), *extra)
+            self.ok(proc)
+            base.check(base.png_size(png) == (1280, 720), f"{name}: size {base.png_size(png)}")
+            report = tofu_report(png)
+            print(f"  {name}: {report['shapes']} glyph shapes, {report['distinct']} distinct, "
+                  f"{report['boxes']} boxes ({report['box_ratio']:.0%})")
+            shutil.copy(png, self.keep / f"winsmoke-{name}")
+            base.check(has_real_glyphs(report),
+                       f"{name}: no Japanese glyphs (tofu): {report['distinct']} distinct shapes "
+                       f"(need ≥ {MIN_DISTINCT_GLYPHS}), {report['box_ratio']:.0%} boxes (max {MAX_BOX_RATIO:.0%})")
+
+    def size(self) -> None:
+        mb = base.folder_size(self.bundle) / 1e6
+        print(f"  bundle: {self.bundle} = {mb:.1f} MB (budget {SIZE_BUDGET_MB} MB)")
+        base.check(mb <= SIZE_BUDGET_MB, f"bundle is {mb:.1f} MB > {SIZE_BUDGET_MB} MB")
+
+    def _reg_query(self) -> subprocess.CompletedProcess[bytes]:
+        key = r"HKCU\Software\Microsoft\Windows\CurrentVersion\Uninstall\rouei-wizard"
+        return subprocess.run(["wine", "reg", "query", key, "/v", "DisplayName"], env=self.env,
+                              stdin=subprocess.DEVNULL, capture_output=True, timeout=TIMEOUT)
+
+    def _installed(self) -> tuple[list[str], list[str]]:
+        users = self.prefix / "drive_c" / "users"
+        exes = glob.glob(str(users / "*" / "AppData" / "Local" / "Programs" / "rouei-wizard" / "rouei-wizard.exe"))
+        links = glob.glob(str(users / "*" / "AppData" / "Roaming" / "Microsoft" / "Windows" / "Start Menu"
+                              / "Programs" / f"{APPNAME}.lnk"))
+        return exes, links
+
+    def install(self) -> None:
+        if self.installer is None:
+            raise base.SmokeSkip("no installer given (--installer)")
+        base.check(not any(self._installed()), "already installed before the test")
+        proc = self.run("/S", exe=self.installer)
+        self.ok(proc)
+        exes, links = self._installed()
+        base.check(len(exes) == 1, f"installed exe not found under %LOCALAPPDATA%\\Programs: {exes}")
+        base.check(len(links) == 1, f"Start-menu shortcut {APPNAME}.lnk not found")
+        reg = self._reg_query()
+        base.check(reg.returncode == 0 and APPNAME in decode(reg.stdout)[0],
+                   f"uninstall entry missing in HKCU: {decode(reg.stdout)[0][-300:]}")
+        installed = Path(exes[0])
+        proc = self.run("assess", str(self.incident), "--today", base.TODAY, exe=installed)
+        self.ok(proc)
+        base.check("報告義務: あり" in proc.stdout, f"installed program: {proc.stdout[:500]}")
+        proc = self.run("/S", exe=installed.parent / "uninstall.exe")
+        self.ok(proc)
+        # The NSIS uninstaller copies itself to %TEMP% and works from there: wait for it.
+        deadline = time.monotonic() + 60
+        while any(self._installed()) or installed.parent.exists():
+            base.check(time.monotonic() < deadline, f"uninstall left {self._installed()} / {installed.parent}")
+            time.sleep(0.5)
+        subprocess.run(["wineserver", "-w"], env=self.env, timeout=TIMEOUT)
+        base.check(self._reg_query().returncode != 0, "uninstall entry left in HKCU")
+
+
+def main(argv: list[str]) -> int:
+    ap = argparse.ArgumentParser(description="Wine smoke test of the Windows bundle")
+    ap.add_argument("exe", type=Path)
+    ap.add_argument("--installer", type=Path)
+    ap.add_argument("--prefix", type=Path, default=REPO / "build-windows" / "prefix")
+    ap.add_argument("--locale", type=Path, default=REPO / "build-windows" / "locale")
+    ap.add_argument("--keep", type=Path, help="copy the screenshots into this folder")
+    args = ap.parse_args(argv)
+    exe = args.exe.resolve()
+    for path, what in ((exe, "rouei-wizard.exe（先に make bundle-windows）"), (args.prefix, "Wine prefix"),
+                       (args.locale / "ja_JP.UTF-8", "ja_JP locale")):
+        if not path.exists():
+            print(f"エラー: {path}: {what} がありません", file=sys.stderr)
+            return 2
+    if shutil.which("wine") is None:
+        print("エラー: wine がありません（tools/install-windows-build-deps.sh）", file=sys.stderr)
+        return 2
+    keep = args.keep.resolve() if args.keep else REPO / "build-windows"
+    keep.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(prefix="rouei-winsmoke-") as tmp:
+        smoke = WineSmoke(exe, Path(tmp), args.prefix.resolve(), args.locale.resolve(),
+                          args.installer.resolve() if args.installer else None, keep)
+        for name, func in (
+            ("assess (text)", smoke.assess_text),
+            ("assess --json", smoke.assess_json),
+            ("assess, title not in cp932, piped", smoke.non_cp932),
+            ("bad input → exit 2", smoke.bad_input),
+            ("check", smoke.check_cmd),
+            ("graph", smoke.graph),
+            ("render", smoke.render),
+            ("Qt Japanese translation", smoke.translations),
+            ("--screenshot (glyphs, not tofu)", smoke.screenshot),
+            ("bundle size", smoke.size),
+            ("installer: silent install, run, uninstall", smoke.install),
+        ):
+            smoke.step(name, func)
+        subprocess.run(["wineserver", "-w"], env=smoke.env, timeout=TIMEOUT)
+    print(f"  stdout encodings seen: {smoke.encodings}")
+    print(f"winsmoke: {len(smoke.passed)} passed, {len(smoke.failed)} failed, {len(smoke.skipped)} skipped")
+    for name, why in smoke.skipped:
+        print(f"  skipped {name}: {why}")
+    for name, why in smoke.failed:
+        print(f"  FAILED {name}: {why.splitlines()[0] if why else ''}")
+    return 1 if smoke.failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
