@@ -54,7 +54,9 @@ winpath() { local p; p=$(readlink -f "$1"); printf 'Z:%s' "${p//\//\\}"; }
 export WINEPREFIX=$WORK/prefix WINEARCH=win64 WINEDEBUG=-all
 # mscoree/mshtml off: no Mono/Gecko download prompt; winemenubuilder off: no .desktop files in HOME.
 export WINEDLLOVERRIDES="mscoree,mshtml=;winemenubuilder.exe=d"
-export LOCPATH=$WORK/locale LANG=ja_JP.UTF-8 LC_ALL=ja_JP.UTF-8
+# Windows programs run in the Japanese locale (ANSI code page cp932, as on a Japanese Windows;
+# Wine mangles non-ASCII arguments without a generated locale); host tools keep theirs.
+wine_ja() { LOCPATH="$WORK/locale" LANG=ja_JP.UTF-8 LC_ALL=ja_JP.UTF-8 wine "$@"; }
 PY_WIN=$WORK/buildpy/python.exe
 
 step_start "apt packages"
@@ -135,7 +137,7 @@ fi
 SYS32=$WINEPREFIX/drive_c/windows/system32
 if [ ! -f "$WINEPREFIX/.rouei-ready" ]; then
     rm -rf "$WINEPREFIX"
-    wine wineboot -i </dev/null 2>&1 | grep -v '^fixme' || true
+    wine_ja wineboot -i </dev/null 2>&1 | grep -v '^fixme' || true
     wineserver -w
     mkdir -p "$WORK/shims"
     for s in icuuc mscms; do
@@ -152,7 +154,7 @@ step_end
 
 step_start "PyInstaller (Wine)"
 rm -rf "$WORK/dist" "$WORK/build"
-wine "$PY_WIN" -m PyInstaller --noconfirm --clean --log-level WARN \
+wine_ja "$PY_WIN" -m PyInstaller --noconfirm --clean --log-level WARN \
     --distpath "$(winpath "$WORK")\\dist" --workpath "$(winpath "$WORK")\\build" \
     "$(winpath "$WORK/src/packaging/rouei-wizard.spec")" </dev/null 2>&1 \
     | iconv -f cp932 -t utf-8 -c | grep -v -e '^fixme' -e "could not resolve 'api-ms-win-" \
