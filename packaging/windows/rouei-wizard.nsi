@@ -3,7 +3,9 @@
 ;            -DVERSION=0.1.0 -DSIZE_KB=... packaging/windows/rouei-wizard.nsi
 ; No admin rights: installs into %LOCALAPPDATA%\Programs\rouei-wizard, a Start-menu shortcut for the
 ; current user, and an uninstall entry under HKCU.  Silent: setup.exe /S, uninstall.exe /S.
-Unicode true
+; 64-bit stub (Debian's NSIS ships amd64-unicode stubs): the program is x64 anyway, and a 32-bit
+; installer would not start under a 64-bit-only Wine.
+Target amd64-unicode
 ManifestDPIAware true
 SetCompressor /SOLID lzma
 RequestExecutionLevel user
