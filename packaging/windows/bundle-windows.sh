@@ -57,6 +57,7 @@ export WINEDLLOVERRIDES="mscoree,mshtml=;winemenubuilder.exe=d"
 # Windows programs run in the Japanese locale (ANSI code page cp932, as on a Japanese Windows;
 # Wine mangles non-ASCII arguments without a generated locale); host tools keep theirs.
 wine_ja() { LOCPATH="$WORK/locale" LANG=ja_JP.UTF-8 LC_ALL=ja_JP.UTF-8 wine "$@"; }
+mkdir -p "$WORK/winehome"
 PY_WIN=$WORK/buildpy/python.exe
 
 step_start "apt packages"
@@ -137,8 +138,13 @@ fi
 SYS32=$WINEPREFIX/drive_c/windows/system32
 if [ ! -f "$WINEPREFIX/.rouei-ready" ]; then
     rm -rf "$WINEPREFIX"
-    wine_ja wineboot -i </dev/null 2>&1 | grep -v '^fixme' || true
+    HOME=$WORK/winehome wine_ja wineboot -i </dev/null 2>&1 | grep -v '^fixme' || true
     wineserver -w
+    # Wine links Desktop, Documents, … of the Windows profile to the Unix HOME: make them
+    # folders of the prefix, so that nothing run under Wine writes outside build-windows/.
+    for link in "$WINEPREFIX"/drive_c/users/*/*; do
+        if [ -L "$link" ]; then rm "$link" && mkdir "$link"; fi
+    done
     mkdir -p "$WORK/shims"
     for s in icuuc mscms; do
         x86_64-w64-mingw32-gcc -O2 -Wall -shared -s -o "$WORK/shims/$s.dll" "$HERE/${s}_shim.c"

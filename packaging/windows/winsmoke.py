@@ -15,7 +15,9 @@ nameless row reported), qtbase_ja.qm, the size (≤ 150 MB).  Added for Windows:
   into connected shapes; real Japanese text gives many distinct glyph shapes, boxes give a few
   repeated hollow rectangles (tofu_report());
 - the installer: silent install (/S) into %LOCALAPPDATA%\\Programs, Start-menu shortcut,
-  uninstall entry, the installed program runs, silent uninstall removes all three.
+  uninstall entry, the installed program runs, silent uninstall removes all three;
+- every file the program wrote into the Windows profile is under AppData, Documents or Temp
+  (not e.g. %USERPROFILE%\\.cache).
 
 Stdout is decoded as UTF-8 when it is valid UTF-8, else as cp932 (the console code page); the
 encoding seen is printed.  Exit 0 when every check passes.
@@ -223,6 +225,7 @@ class WineSmoke(base.Smoke):
         self.prefix = prefix
         self.installer = installer
         self.encodings: dict[str, str] = {}
+        self.started = time.time() - 1
 
     def run(self, *args: str, exe: Path | None = None) -> subprocess.CompletedProcess[str]:
         t0 = time.perf_counter()
@@ -274,6 +277,17 @@ class WineSmoke(base.Smoke):
         mb = base.folder_size(self.bundle) / 1e6
         print(f"  bundle: {self.bundle} = {mb:.1f} MB (budget {SIZE_BUDGET_MB} MB)")
         base.check(mb <= SIZE_BUDGET_MB, f"bundle is {mb:.1f} MB > {SIZE_BUDGET_MB} MB")
+
+    def user_files(self) -> None:
+        """Per-user files only where Windows keeps them: %APPDATA%, %LOCALAPPDATA%, Documents, %TEMP%."""
+        allowed = ("AppData/", "Documents/", "Temp/")
+        stray = []
+        for user in (self.prefix / "drive_c" / "users").iterdir():
+            for path in user.rglob("*"):
+                rel = path.relative_to(user).as_posix()
+                if path.is_file() and path.stat().st_mtime >= self.started and not rel.startswith(allowed):
+                    stray.append(f"{user.name}/{rel}")
+        base.check(not stray, f"files written outside AppData/Documents: {stray[:5]}")
 
     def _reg_query(self) -> subprocess.CompletedProcess[bytes]:
         key = r"HKCU\Software\Microsoft\Windows\CurrentVersion\Uninstall\rouei-wizard"
@@ -348,6 +362,7 @@ def main(argv: list[str]) -> int:
             ("--screenshot (glyphs, not tofu)", smoke.screenshot),
             ("bundle size", smoke.size),
             ("installer: silent install, run, uninstall", smoke.install),
+            ("user files in AppData/Documents only", smoke.user_files),
         ):
             smoke.step(name, func)
         subprocess.run(["wineserver", "-w"], env=smoke.env, timeout=TIMEOUT)
