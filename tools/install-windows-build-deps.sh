@@ -6,7 +6,7 @@
 # otherwise it names the packages and fails (the Windows build cannot go on without them).
 set -e
 PKGS="wine wine64 gcc-mingw-w64-x86-64-win32 binutils-mingw-w64-x86-64 nsis osslsigncode zip locales \
-fonts-ipaexfont-gothic xvfb xauth"
+fonts-ipaexfont-gothic xvfb xauth x11-apps xdotool"
 missing=""
 for p in $PKGS; do
     dpkg -s "$p" >/dev/null 2>&1 || missing="$missing $p"

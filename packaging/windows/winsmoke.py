@@ -14,6 +14,9 @@ nameless row reported), qtbase_ja.qm, the size (≤ 150 MB).  Added for Windows:
 - --screenshot 1280×720 must show glyphs, not tofu: the PNG is decoded here and its ink split
   into connected shapes; real Japanese text gives many distinct glyph shapes, boxes give a few
   repeated hollow rectangles (tofu_report());
+- the real window (Qt's windows platform plugin, GDI fonts) under Xvfb, with the test-only
+  mscms.dll stub: it appears (title …ウィザード), stays up, and its screen dump
+  (build-windows/winsmoke-real-window.png) shows Japanese glyphs;
 - the installer: silent install (/S) into %LOCALAPPDATA%\\Programs, Start-menu shortcut,
   uninstall entry, the installed program runs, silent uninstall removes all three;
 - every file the program wrote into the Windows profile is under AppData, Documents or Temp
@@ -27,8 +30,8 @@ from __future__ import annotations
 import argparse
 import glob
 import json
-import os
 import shutil
+import struct
 import subprocess
 import sys
 import tempfile
@@ -93,7 +96,7 @@ def png_grey(data: bytes) -> tuple[int, int, list[bytearray]]:
             for i in range(channels, stride):
                 line[i] = (line[i] + line[i - channels]) & 0xFF
         elif ftype == 2:
-            line = bytearray((a + b) & 0xFF for a, b in zip(line, prev))
+            line = bytearray((a + b) & 0xFF for a, b in zip(line, prev, strict=True))
         elif ftype == 3:
             for i in range(stride):
                 left = line[i - channels] if i >= channels else 0
@@ -113,6 +116,44 @@ def png_grey(data: bytes) -> tuple[int, int, list[bytearray]]:
             grey = bytearray(line[0:stride:channels])
         rows.append(grey)
     return width, height, rows
+
+
+def xwd_grey(data: bytes) -> tuple[int, int, list[bytearray]]:
+    """Width, height and luminance rows of an `xwd -root` dump (ZPixmap, 24/32 bits per pixel)."""
+    fields = [int.from_bytes(data[i:i + 4], "big") for i in range(0, 100, 4)]
+    header_size, _version, fmt, _depth, width, height = fields[:6]
+    byte_order, bpp, bytes_per_line = fields[7], fields[11], fields[12]
+    red_mask, green_mask, blue_mask, ncolors = fields[14], fields[15], fields[16], fields[19]
+    if fmt != 2 or bpp not in (24, 32):
+        raise ValueError(f"unsupported xwd (format {fmt}, {bpp} bits per pixel)")
+    start = header_size + 12 * ncolors
+    step = bpp // 8
+    order = "little" if byte_order == 0 else "big"
+
+    def shift(mask: int) -> int:
+        return (mask & -mask).bit_length() - 1
+
+    rs, gs, bs = shift(red_mask), shift(green_mask), shift(blue_mask)
+    rows = []
+    for y in range(height):
+        line = data[start + y * bytes_per_line:start + y * bytes_per_line + width * step]
+        grey = bytearray(width)
+        for x in range(width):
+            v = int.from_bytes(line[x * step:x * step + step], order)
+            grey[x] = (299 * ((v & red_mask) >> rs) + 587 * ((v & green_mask) >> gs)
+                       + 114 * ((v & blue_mask) >> bs)) // 1000
+        rows.append(grey)
+    return width, height, rows
+
+
+def grey_png(width: int, height: int, rows: list[bytearray]) -> bytes:
+    """An 8-bit grey PNG of `rows` (to keep the real window's picture for a person to look at)."""
+    def chunk(kind: bytes, body: bytes) -> bytes:
+        return struct.pack(">I", len(body)) + kind + body + struct.pack(">I", zlib.crc32(kind + body))
+
+    raw = b"".join(b"\x00" + bytes(r) for r in rows)
+    return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", width, height, 8, 0, 0, 0, 0))
+            + chunk(b"IDAT", zlib.compress(raw, 6)) + chunk(b"IEND", b""))
 
 
 # -- tofu detection ----------------------------------------------------------------------------
@@ -153,7 +194,7 @@ def glyph_shapes(width: int, height: int, rows: list[bytearray], ink: int = 110)
         if not (2 <= w <= 48 and 2 <= h <= 48) or len(pixels) > 5000:
             continue
         bitmap = bytearray(w * h)
-        for x, y in zip(xs, ys):
+        for x, y in zip(xs, ys, strict=True):
             bitmap[(y - y0) * w + (x - x0)] = 1
         shapes.append((w, h, bytes(bitmap)))
     return shapes
@@ -177,7 +218,10 @@ def is_box(shape: tuple[int, int, bytes]) -> bool:
 
 
 def tofu_report(png: Path) -> dict[str, float]:
-    width, height, rows = png_grey(png.read_bytes())
+    return tofu_report_rows(*png_grey(png.read_bytes()))
+
+
+def tofu_report_rows(width: int, height: int, rows: list[bytearray]) -> dict[str, float]:
     shapes = glyph_shapes(width, height, rows)
     boxes = sum(1 for s in shapes if is_box(s))
     distinct = len(set(shapes))
@@ -216,6 +260,29 @@ def wine_env(home: Path, prefix: Path, locale: Path) -> dict[str, str]:
     return env
 
 
+# Starts the GUI under Xvfb, waits for its window (title …ウィザード), keeps it 3 s, dumps the
+# screen, then ends the program it started (by its pid) and the prefix's wineserver.
+REAL_WINDOW_SH = """
+wine "$EXE" </dev/null >/dev/null 2>&1 &
+pid=$!
+i=0
+while [ $i -lt 120 ]; do
+    kill -0 $pid 2>/dev/null || { echo "the program ended before showing a window"; exit 3; }
+    if xdotool search --onlyvisible --name 'ウィザード' >/dev/null 2>&1; then break; fi
+    sleep 0.5; i=$((i + 1))
+done
+[ $i -lt 120 ] || { kill $pid; echo "no window within 60 s"; exit 4; }
+sleep 3
+kill -0 $pid 2>/dev/null || { echo "the program ended after showing its window"; exit 5; }
+xdotool search --onlyvisible --name 'ウィザード' getwindowname
+xwd -root -silent > "$DUMP"
+kill $pid
+wait $pid 2>/dev/null
+wineserver -k
+exit 0
+"""
+
+
 class WineSmoke(base.Smoke):
     def __init__(self, exe: Path, work: Path, prefix: Path, locale: Path, installer: Path | None,
                  keep: Path) -> None:
@@ -225,7 +292,6 @@ class WineSmoke(base.Smoke):
         self.prefix = prefix
         self.installer = installer
         self.encodings: dict[str, str] = {}
-        self.started = time.time() - 1
 
     def run(self, *args: str, exe: Path | None = None) -> subprocess.CompletedProcess[str]:
         t0 = time.perf_counter()
@@ -273,21 +339,52 @@ class WineSmoke(base.Smoke):
                        f"{name}: no Japanese glyphs (tofu): {report['distinct']} distinct shapes "
                        f"(need ≥ {MIN_DISTINCT_GLYPHS}), {report['box_ratio']:.0%} boxes (max {MAX_BOX_RATIO:.0%})")
 
+    def real_window(self) -> None:
+        """The real window (Qt's windows platform plugin, GDI fonts) under Xvfb: shown, alive, Japanese text."""
+        self._need_qt()
+        missing = [t for t in ("xvfb-run", "xwd", "xdotool") if shutil.which(t) is None]
+        base.check(not missing, f"missing {missing} (tools/install-windows-build-deps.sh)")
+        dump = self.work / "real-window.xwd"
+        script = self.work / "realwin.sh"
+        script.write_text(REAL_WINDOW_SH, encoding="utf-8")
+        # mscms=n: the test-only mscms.dll stub of the prefix (Wine 8.0 lacks WcsCreateIccProfile).
+        env = dict(self.env, WINEDLLOVERRIDES=self.env["WINEDLLOVERRIDES"] + ";mscms=n",
+                   EXE=str(self.exe), DUMP=str(dump))
+        t0 = time.perf_counter()
+        proc = subprocess.run(["xvfb-run", "-a", "-s", "-screen 0 1280x800x24", "sh", str(script)], env=env,
+                              cwd=self.work, stdin=subprocess.DEVNULL, capture_output=True, timeout=TIMEOUT)
+        out = decode(proc.stdout + proc.stderr)[0].strip()
+        print(f"    $ xvfb-run wine rouei-wizard.exe → exit {proc.returncode} "
+              f"({(time.perf_counter() - t0) * 1000:.0f} ms): {out[-300:]}")
+        base.check(proc.returncode == 0 and dump.is_file(), f"real window: {out[-800:]}")
+        width, height, rows = xwd_grey(dump.read_bytes())
+        (self.keep / "winsmoke-real-window.png").write_bytes(grey_png(width, height, rows))
+        report = tofu_report_rows(width, height, rows)
+        print(f"  real window: {report['distinct']} distinct glyph shapes, {report['box_ratio']:.0%} boxes")
+        base.check(has_real_glyphs(report), f"real window without Japanese glyphs: {report}")
+
     def size(self) -> None:
         mb = base.folder_size(self.bundle) / 1e6
         print(f"  bundle: {self.bundle} = {mb:.1f} MB (budget {SIZE_BUDGET_MB} MB)")
         base.check(mb <= SIZE_BUDGET_MB, f"bundle is {mb:.1f} MB > {SIZE_BUDGET_MB} MB")
 
+    PROFILE_DIRS = ("AppData/", "Documents/", "Temp/")
+
+    def stray_profile_files(self) -> list[Path]:
+        """Files in the Windows profile outside %APPDATA%, %LOCALAPPDATA%, Documents and %TEMP%."""
+        return [path for user in (self.prefix / "drive_c" / "users").iterdir() for path in user.rglob("*")
+                if path.is_file() and not path.relative_to(user).as_posix().startswith(self.PROFILE_DIRS)]
+
+    def clear_stray_profile_files(self) -> None:
+        """Left by an earlier build in this test prefix: removed so that this run is judged alone."""
+        for path in self.stray_profile_files():
+            print(f"  (removing {path.relative_to(self.prefix)} left by an earlier run)")
+            path.unlink()
+
     def user_files(self) -> None:
-        """Per-user files only where Windows keeps them: %APPDATA%, %LOCALAPPDATA%, Documents, %TEMP%."""
-        allowed = ("AppData/", "Documents/", "Temp/")
-        stray = []
-        for user in (self.prefix / "drive_c" / "users").iterdir():
-            for path in user.rglob("*"):
-                rel = path.relative_to(user).as_posix()
-                if path.is_file() and path.stat().st_mtime >= self.started and not rel.startswith(allowed):
-                    stray.append(f"{user.name}/{rel}")
-        base.check(not stray, f"files written outside AppData/Documents: {stray[:5]}")
+        """Per-user files only where Windows keeps them (not e.g. %USERPROFILE%\\.cache)."""
+        stray = [p.relative_to(self.prefix / "drive_c" / "users").as_posix() for p in self.stray_profile_files()]
+        base.check(not stray, f"files written outside AppData/Documents/Temp: {stray[:5]}")
 
     def _reg_query(self) -> subprocess.CompletedProcess[bytes]:
         key = r"HKCU\Software\Microsoft\Windows\CurrentVersion\Uninstall\rouei-wizard"
@@ -350,6 +447,7 @@ def main(argv: list[str]) -> int:
     with tempfile.TemporaryDirectory(prefix="rouei-winsmoke-") as tmp:
         smoke = WineSmoke(exe, Path(tmp), args.prefix.resolve(), args.locale.resolve(),
                           args.installer.resolve() if args.installer else None, keep)
+        smoke.clear_stray_profile_files()
         for name, func in (
             ("assess (text)", smoke.assess_text),
             ("assess --json", smoke.assess_json),
@@ -360,6 +458,7 @@ def main(argv: list[str]) -> int:
             ("render", smoke.render),
             ("Qt Japanese translation", smoke.translations),
             ("--screenshot (glyphs, not tofu)", smoke.screenshot),
+            ("real window under Xvfb", smoke.real_window),
             ("bundle size", smoke.size),
             ("installer: silent install, run, uninstall", smoke.install),
             ("user files in AppData/Documents only", smoke.user_files),
