@@ -7,6 +7,7 @@ from __future__ import annotations
 import importlib.util
 import re
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from types import ModuleType
 
@@ -214,3 +215,34 @@ def test_packaging_docs_point_nowhere_outside_the_repository() -> None:
         if path.is_file():
             text = path.read_text(encoding="utf-8", errors="replace")
             assert "../shared" not in text and "/work/" not in text, path.name
+
+
+def _xwd(width: int, height: int, pixel: Callable[[int, int], tuple[int, int, int]], lsb: bool = True) -> bytes:
+    import struct
+
+    header_size = 100 + 8  # header + "xwd-dump" window name
+    bpl = width * 4
+    fields = [header_size, 7, 2, 24, width, height, 0, 0 if lsb else 1, 32, 0 if lsb else 1, 32, 32, bpl, 4,
+              0xFF0000, 0x00FF00, 0x0000FF, 8, 256, 0, width, height, 0, 0, 0]
+    head = struct.pack(">25I", *fields) + b"xwd-dump"
+    order = "little" if lsb else "big"
+    body = b"".join(
+        b"".join(((r << 16) | (g << 8) | b).to_bytes(4, order) for r, g, b in (pixel(x, y) for x in range(width)))
+        for y in range(height))
+    return head + body
+
+
+@pytest.mark.parametrize("lsb", [True, False])
+def test_xwd_dump_is_read_as_grey(lsb: bool) -> None:
+    data = _xwd(5, 3, lambda x, y: (255, 255, 255) if (x + y) % 2 else (0, 0, 0), lsb=lsb)
+    width, height, rows = winsmoke.xwd_grey(data)
+    assert (width, height) == (5, 3)
+    assert [list(r) for r in rows] == [[0, 255, 0, 255, 0], [255, 0, 255, 0, 255], [0, 255, 0, 255, 0]]
+    red = winsmoke.xwd_grey(_xwd(1, 1, lambda x, y: (255, 0, 0), lsb=lsb))[2][0][0]
+    assert red == 299 * 255 // 1000
+
+
+def test_grey_png_round_trip(tmp_path: Path) -> None:
+    rows = [bytearray((x * 7 + y * 13) % 256 for x in range(40)) for y in range(9)]
+    data = winsmoke.grey_png(40, 9, rows)
+    assert winsmoke.png_grey(data) == (40, 9, rows)
