@@ -159,6 +159,9 @@ fi
 step_end
 
 step_start "PyInstaller (Wine)"
+# PyInstaller stamps the exe with SOURCE_DATE_EPOCH instead of the clock: the commit's time.
+EPOCH=$(git -C "$REPO" log -1 --format=%ct 2>/dev/null || echo 1767225600)
+export SOURCE_DATE_EPOCH=$EPOCH
 rm -rf "$WORK/dist" "$WORK/build"
 wine_ja "$PY_WIN" -m PyInstaller --noconfirm --clean --log-level WARN \
     --distpath "$(winpath "$WORK")\\dist" --workpath "$(winpath "$WORK")\\build" \
@@ -195,11 +198,11 @@ else
 fi
 step_end
 
+(cd "$BUNDLE" && find . -type f -printf '%P\n' | LC_ALL=C sort | xargs -d '\n' sha256sum) > "$WORK/bundle-all-hashes.txt"
 step_start "zip"
 ZIP=$DIST/rouei-wizard-windows-x64.zip
 rm -f "$ZIP"
-# Fixed timestamps and order, so that the same files give the same zip.
-EPOCH=$(git -C "$REPO" log -1 --format=%ct 2>/dev/null || echo 1767225600)
+# Fixed timestamps (the commit's) and order, so that the same files give the same zip.
 find "$BUNDLE" -exec touch -h -d "@$EPOCH" {} +
 (cd "$DIST" && find rouei-wizard -print | LC_ALL=C sort | TZ=UTC zip -q -X -9 "$ZIP" -@)
 echo "zip: $ZIP = $(mb "$(stat -c %s "$ZIP")") MB"
