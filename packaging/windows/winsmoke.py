@@ -235,7 +235,9 @@ def has_real_glyphs(report: dict[str, float]) -> bool:
 
 # -- running the exe under Wine ----------------------------------------------------------------
 def decode(data: bytes) -> tuple[str, str]:
-    """(text, encoding): UTF-8 when the bytes are valid UTF-8, else the console code page cp932."""
+    """(text, encoding): ASCII, else UTF-8 when the bytes are valid UTF-8, else the console code page cp932."""
+    if data.isascii():
+        return data.decode("ascii").replace("\r\n", "\n"), "ascii"
     try:
         text, enc = data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
@@ -300,7 +302,9 @@ class WineSmoke(base.Smoke):
                              stdin=subprocess.DEVNULL, capture_output=True, timeout=TIMEOUT)
         out, enc_out = decode(raw.stdout)
         err, enc_err = decode(raw.stderr)
-        self.encodings[args[0] if args else "gui"] = enc_out
+        if raw.stdout:
+            label = (args[0] if args else "gui") + (" --json" if "--json" in args else "")
+            self.encodings[label] = enc_out
         ms = (time.perf_counter() - t0) * 1000
         print(f"    $ wine {Path(exe or self.exe).name} {' '.join(args)} → exit {raw.returncode} ({ms:.0f} ms, "
               f"stdout {enc_out if raw.stdout else '-'}, stderr {enc_err if raw.stderr else '-'})")

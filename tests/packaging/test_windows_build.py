@@ -137,7 +137,8 @@ def test_unexpected_file_in_runtime_is_refused(tmp_path: Path) -> None:
 def test_decode_reads_utf8_and_cp932_and_crlf() -> None:
     assert winsmoke.decode("報告義務: あり\r\n".encode("cp932")) == ("報告義務: あり\n", "cp932")
     assert winsmoke.decode("𠮷田\r\n".encode()) == ("𠮷田\n", "utf-8")
-    assert winsmoke.decode(b"OK\r\n") == ("OK\n", "utf-8")
+    assert winsmoke.decode(b"OK\r\n") == ("OK\n", "ascii")
+    assert winsmoke.decode("報告".encode("cp932") + b"\x81") == ("報告\ufffd", "cp932")
 
 
 # -- tofu detection --------------------------------------------------------------------------------
