@@ -29,6 +29,7 @@ def load(name: str) -> ModuleType:
 
 verify_runtime = load("verify_runtime")
 winsmoke = load("winsmoke")
+glyphcheck = load("glyphcheck")
 
 
 def norm(name: str) -> str:
@@ -177,7 +178,7 @@ def test_png_decoder_matches_qt(qapp: object, tmp_path: Path) -> None:
     from PySide6.QtGui import QImage, qGray
 
     png = _render(tmp_path, "text.png", tofu=False)
-    width, height, rows = winsmoke.png_grey(png.read_bytes())
+    width, height, rows = glyphcheck.png_grey(png.read_bytes())
     img = QImage(str(png))
     assert (width, height) == (img.width(), img.height())
     for x, y in [(0, 0), (45, 25), (100, 60), (950, 100), (1279, 719), (300, 250)]:
@@ -188,10 +189,10 @@ def test_real_japanese_text_passes_and_boxes_are_tofu(qapp: object, tmp_path: Pa
     from PySide6.QtGui import QFontDatabase
 
     assert "IPAexGothic" in QFontDatabase.families(), "IPAexGothic missing (tools/install-system-deps.sh)"
-    text = winsmoke.tofu_report(_render(tmp_path, "text.png", tofu=False))
-    boxes = winsmoke.tofu_report(_render(tmp_path, "tofu.png", tofu=True))
-    assert winsmoke.has_real_glyphs(text), text
-    assert not winsmoke.has_real_glyphs(boxes), boxes
+    text = glyphcheck.tofu_report(_render(tmp_path, "text.png", tofu=False))
+    boxes = glyphcheck.tofu_report(_render(tmp_path, "tofu.png", tofu=True))
+    assert glyphcheck.has_real_glyphs(text), text
+    assert not glyphcheck.has_real_glyphs(boxes), boxes
     assert boxes["box_ratio"] > 0.9 and boxes["distinct"] < 5
 
 
@@ -207,8 +208,8 @@ def test_blank_screenshot_is_not_text(tmp_path: Path) -> None:
 
     png = tmp_path / "blank.png"
     png.write_bytes(b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", ihdr) + chunk(b"IDAT", zlib.compress(raw)) + chunk(b"IEND", b""))
-    report = winsmoke.tofu_report(png)
-    assert report["shapes"] == 0 and not winsmoke.has_real_glyphs(report)
+    report = glyphcheck.tofu_report(png)
+    assert report["shapes"] == 0 and not glyphcheck.has_real_glyphs(report)
 
 
 def test_packaging_docs_point_nowhere_outside_the_repository() -> None:
@@ -236,14 +237,14 @@ def _xwd(width: int, height: int, pixel: Callable[[int, int], tuple[int, int, in
 @pytest.mark.parametrize("lsb", [True, False])
 def test_xwd_dump_is_read_as_grey(lsb: bool) -> None:
     data = _xwd(5, 3, lambda x, y: (255, 255, 255) if (x + y) % 2 else (0, 0, 0), lsb=lsb)
-    width, height, rows = winsmoke.xwd_grey(data)
+    width, height, rows = glyphcheck.xwd_grey(data)
     assert (width, height) == (5, 3)
     assert [list(r) for r in rows] == [[0, 255, 0, 255, 0], [255, 0, 255, 0, 255], [0, 255, 0, 255, 0]]
-    red = winsmoke.xwd_grey(_xwd(1, 1, lambda x, y: (255, 0, 0), lsb=lsb))[2][0][0]
+    red = glyphcheck.xwd_grey(_xwd(1, 1, lambda x, y: (255, 0, 0), lsb=lsb))[2][0][0]
     assert red == 299 * 255 // 1000
 
 
 def test_grey_png_round_trip(tmp_path: Path) -> None:
     rows = [bytearray((x * 7 + y * 13) % 256 for x in range(40)) for y in range(9)]
-    data = winsmoke.grey_png(40, 9, rows)
-    assert winsmoke.png_grey(data) == (40, 9, rows)
+    data = glyphcheck.grey_png(40, 9, rows)
+    assert glyphcheck.png_grey(data) == (40, 9, rows)
