@@ -3,7 +3,7 @@
 PY      := .venv/bin/python
 STAMP   := .venv/.installed-$(shell cat requirements.txt requirements-dev.txt | md5sum | cut -c1-12)
 
-.PHONY: run test deps lint bench bundle check contract clean
+.PHONY: run test deps lint bench bundle bundle-windows check contract clean
 
 deps: $(STAMP)
 
@@ -40,5 +40,10 @@ bundle: deps
 	&& echo "bundle: PyInstaller built dist/rouei-wizard in $$(( $$(date +%s) - start )) s"
 	$(PY) packaging/smoke_test.py dist/rouei-wizard/rouei-wizard
 
+# Windows x64: exe, zip and per-user installer in dist-windows/, built and smoke-tested under Wine
+# (root installs wine, mingw-w64, nsis, osslsigncode first; see packaging/README.md).
+bundle-windows: deps
+	bash packaging/windows/bundle-windows.sh
+
 clean:
-	rm -rf build dist .pytest_cache .mypy_cache .ruff_cache
+	rm -rf build dist build-windows dist-windows .pytest_cache .mypy_cache .ruff_cache
