@@ -73,10 +73,10 @@ if [ -n "$SRC_DIR" ]; then
     (cd "$SRC_DIR" && tar -c --exclude=.git --exclude=.venv --exclude=build --exclude=dist \
         --exclude=build-windows --exclude=dist-windows --exclude=__pycache__ --exclude=.mypy_cache \
         --exclude=.pytest_cache --exclude=.ruff_cache --exclude=.hypothesis \
-        main.py wizard questions rules templates packaging) | tar -x -C "$WORK/src"
+        main.py README.md docs wizard questions rules templates packaging) | tar -x -C "$WORK/src"
     echo "source: $SRC_DIR (working copy)"
 else
-    git -C "$REPO" archive HEAD main.py wizard questions rules templates packaging | tar -x -C "$WORK/src"
+    git -C "$REPO" archive HEAD main.py README.md docs wizard questions rules templates packaging | tar -x -C "$WORK/src"
     echo "source: $(git -C "$REPO" rev-parse --short HEAD) (git archive HEAD; uncommitted changes are not built)"
 fi
 step_end
