@@ -243,5 +243,5 @@ def main(argv: list[str]) -> int:
         return 130
     except Exception as exc:  # noqa: BLE001 - last line of defence: never a traceback
         path = _log_internal_error()
-        print(f"内部エラーが発生しました（{type(exc).__name__}: {exc}）。詳細はログを見てください: {path}", file=sys.stderr)
+        print(f"内部エラーが発生しました（{type(exc).__name__}）。詳細はログを見てください: {path}", file=sys.stderr)
         return 1
