@@ -35,7 +35,7 @@ def test_a_lone_surrogate_is_refused_at_load_naming_the_key(tmp_path: Path, caps
 
 
 def test_yaml_base60_octal_hex_numbers_are_errors(tmp_path: Path) -> None:
-    for bad in ("20:00", "010", "0x4B0", "1_200", "0b101", "1:30.5", ".inf", "-.NaN", "+0755"):
+    for bad in ("20:00", "010", "0x4B0", "1_200", "0b101", "1:30.5", ".inf", ".NaN", "+0755"):
         path = _yaml_incident(tmp_path, f"  data.subjects: {bad}\n")
         with pytest.raises(InputError, match="10進数") as exc:
             load_incident(path)
