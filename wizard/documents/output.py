@@ -94,10 +94,11 @@ class OutputDir:
         """Check the output folder, create it if needed, open a staging folder inside it."""
         if not str(self.path) or str(self.path).strip() == "":
             raise DocumentInputError("出力先のフォルダー（--out）が空です。フォルダー名を指定してください。")
-        if self.path.exists() and not self.path.is_dir():
-            raise DocumentInputError(f"出力先 {self.path} はフォルダーではありません（既にあるファイル又は特殊なファイルです）。"
-                                     "別のフォルダー名を指定してください。")
         try:
+            exists, is_dir = self.path.exists(), self.path.is_dir()
+            if exists and not is_dir:
+                raise DocumentInputError(f"出力先 {self.path} はフォルダーではありません（既にあるファイル又は特殊なファイル"
+                                         "です）。別のフォルダー名を指定してください。")
             self.path.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
             raise self._fail("フォルダーを作成できません", exc) from None

@@ -65,6 +65,8 @@ def run(args: Any) -> int:
     try:
         from wizard.engine.assess import assess
 
+        if not str(args.out).strip():
+            raise DocumentInputError("出力先のフォルダー（--out）が空です。フォルダー名を指定してください。")
         today = _today(getattr(args, "today", None))
         incident = _call(load_incident, Path(args.file), today=today)
         draft = bool(getattr(args, "draft_2026", False))
