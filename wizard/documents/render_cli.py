@@ -90,6 +90,9 @@ def run(args: Any) -> int:
         where = f"詳細はログを確認してください: {log}" if log else "（ログを書けませんでした）"
         print(f"内部エラーのため文書を作成できませんでした（{type(exc).__name__}）。\n{where}", file=sys.stderr)
         return 1
+    if getattr(args, "draft_2026", False):
+        print("注意: 未施行の令和8年改正（令和8年法律第56号）の規則で試算した文書です。施行前の提出には使えません"
+              "（社内報告書に適用した規則セットを記録しています）。", file=sys.stderr)
     docs = manifest["documents"]
     letters = sum(d.get("letters", 0) for d in docs if d["id"] == "subject_notice")
     print(f"{len(docs)}件のファイルを {args.out} に作成しました（本人通知 {letters:,}通、"
