@@ -102,11 +102,17 @@ class OutputDir:
             self.path.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
             raise self._fail("フォルダーを作成できません", exc) from None
-        self._clean_stale()
         try:
-            self.staging = Path(tempfile.mkdtemp(prefix=STAGING_PREFIX, dir=self.path))
-            self._hold = open(self.staging / HOLD_NAME, "wb")  # noqa: SIM115 - held until commit
-            _lock(self._hold)
+            # under the folder lock: no other render can take our fresh folder for a stale one
+            with open(self.path / LOCK_NAME, "ab") as lock:
+                _lock(lock)
+                try:
+                    self._clean_stale()
+                    self.staging = Path(tempfile.mkdtemp(prefix=STAGING_PREFIX, dir=self.path))
+                    self._hold = open(self.staging / HOLD_NAME, "wb")  # noqa: SIM115 - held until commit
+                    _lock(self._hold)
+                finally:
+                    _unlock(lock)
         except OSError as exc:
             self.abort()
             raise self._fail("書き込めません", exc) from None
