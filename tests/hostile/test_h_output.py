@@ -219,7 +219,7 @@ def test_an_edited_rules_cache_never_changes_a_decision(tmp_path: Path, monkeypa
     answers = {**SAMPLE["answers"], "data.sensitive": "no", "incident.cause": "misdelivery",
                "incident.malicious": "no", "data.subjects": 1200}
     inc = validate_document({"format": "rouei-incident/1", "answers": answers})
-    catalog = _fresh_catalog()
+    _fresh_catalog()
     try:
         expected = assess(inc)
         assert 4 in expected["appi"]["grounds"]
@@ -228,7 +228,7 @@ def test_an_edited_rules_cache_never_changes_a_decision(tmp_path: Path, monkeypa
         assert "> 1000" in text
         for tampered in (text.replace("> 1000", "> 100000"), "{}", "", "[1, 2", json.dumps({"format": "x"})):
             cache.write_text(tampered, encoding="utf-8")
-            catalog = _fresh_catalog()
+            _fresh_catalog()
             assert assess(inc) == expected
             assert cache.read_text(encoding="utf-8") == text  # rebuilt silently
     finally:

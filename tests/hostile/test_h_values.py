@@ -11,7 +11,13 @@ from hypothesis import strategies as st
 
 from wizard.domain.dates import parse_iso_date
 from wizard.engine import incident as incmod
-from wizard.engine.incident import InputError, load_incident, load_profile, validate_document, validate_profile
+from wizard.engine.incident import (
+    InputError,
+    load_incident,
+    load_profile,
+    validate_document,
+    validate_profile,
+)
 from wizard.engine.yamlio import LoadError, lone_surrogate_path, parse_yaml
 
 
