@@ -24,6 +24,7 @@ from __future__ import annotations
 import codecs
 import csv
 import io
+import re
 import unicodedata
 import zipfile
 from collections.abc import Iterator
@@ -55,6 +56,7 @@ XLSX_MAX_SHARED = 32 * 1024 * 1024     # sharedStrings.xml is read whole by open
 XLSX_MAX_MEMBERS = 10_000
 # characters that break a line in Word or in Python (a name holding one is two lines of a letter)
 _BREAKS = set("\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029")
+_SUSPECT = re.compile('[\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"]')  # a break or a quote: look closer
 
 
 @dataclass(frozen=True)
@@ -228,6 +230,7 @@ class RecipientsFile:
                 "（引用符（\"）が閉じられていない可能性があります）。")
         self.width = len(header.cells)
         self.columns = self._columns(header.cells)
+        self._used = sorted({i for k in USED for i in self.columns[k]})
 
     def _columns(self, header: list[Any]) -> dict[str, list[int]]:
         cols: dict[str, list[int]] = {k: [] for k in USED}
@@ -375,6 +378,11 @@ class RecipientsFile:
         """Why this record cannot become a letter ('' when it can)."""
         if raw.problem:
             return raw.problem
+        if self.kind == "csv" and len(raw.cells) == self.width and '"' not in raw.line:
+            # the common case, fast: all cells are text; only length and line breaks to check
+            used = [raw.cells[i] for i in self._used]
+            if max(map(len, used), default=0) <= MAX_CELL and not _SUSPECT.search("".join(used)):
+                return ""
         if self.kind == "csv":
             if raw.line and raw.line.count('"') and not _strict_ok(raw.line):
                 return "引用符（\"）の使い方が正しくありません（CSVの書式の誤り）"
