@@ -231,7 +231,8 @@ def main(argv: list[str]) -> int:
             raise BadInput(f"不明な引数: {' '.join(rest)}")
         return dispatch(args, rest)
     except (BadInput, InputError) as exc:
-        print(f"エラー: {exc}", file=sys.stderr)
+        from wizard.fileio import for_terminal
+        print(f"エラー: {for_terminal(str(exc))}", file=sys.stderr)
         return 2
     except SystemExit as exc:  # -h prints help and exits 0
         return int(exc.code or 0) if isinstance(exc.code, int | None) else 2

@@ -140,3 +140,14 @@ class LimitedReader(io.RawIOBase):
             self.fh.close()
         finally:
             super().close()
+
+
+_TERMINAL_UNSAFE = {c: f"\\x{c:02x}" for c in [*range(0x00, 0x20), *range(0x7F, 0xA0)] if c != 0x0A}
+_TERMINAL_UNSAFE.update({c: f"\\u{c:04x}" for c in (0x061C, 0x200E, 0x200F, *range(0x202A, 0x202F),
+                                                     *range(0x2066, 0x206A))})
+
+
+def for_terminal(text: str) -> str:
+    """A message that may quote file content, safe to print: control characters (ESC sequences
+    that could rewrite the terminal) and bidi overrides are shown as escapes."""
+    return text.translate(_TERMINAL_UNSAFE)

@@ -60,3 +60,21 @@ ENGLISH = ("Error", "error:", "No such", "Permission denied", "Traceback", "zip 
 def assert_japanese_only(text: str) -> None:
     for word in ENGLISH:
         assert word not in text, (word, text)
+
+
+# words a Japanese message may hold: formats, products, option and value names of our own vocabulary
+ALLOWED_WORDS = {"PDF", "YAML", "JSON", "UTF", "BOM", "CSV", "Excel", "xlsx", "xls", "LibreOffice", "docx", "pdf", "Word",
+                 "Shift_JIS", "CP932", "yes", "no", "unknown", "true", "false", "null", "format", "answers",
+                 "recipients", "report", "previous", "stage", "preliminary", "final", "combined", "python",
+                 "FIFO", "ZIP", "sharedStrings", "xml", "TRUE", "FALSE", "MB", "png", "replace", "force",
+                 "today", "out", "json", "yml", "yaml", "YYYY", "MM", "DD", "csv", "rouei", "incident", "profile", "inf", "NaN", "name"}
+
+
+def english_words(text: str, *paths: str) -> list[str]:
+    """English words left in a message once paths, fact ids and options are taken out."""
+    import re
+
+    for p in sorted(paths, key=len, reverse=True):
+        text = text.replace(p, "")
+    text = re.sub(r"/[^\s（）、。：]*|--[\w-]+|[\w-]+(\.[\w-]+)+|\\[xu][0-9a-fA-F]+|「[^」]*」", "", text)
+    return [w for w in re.findall(r"[A-Za-z][A-Za-z_]{2,}", text) if w not in ALLOWED_WORDS]

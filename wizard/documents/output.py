@@ -62,6 +62,12 @@ def _lock(fh: IO[bytes], blocking: bool = True) -> bool:
     return True
 
 
+def _open_lock(path: Path) -> IO[bytes]:
+    """Open (create) a lock file without following a symlink planted in its place."""
+    flags = os.O_WRONLY | os.O_CREAT | os.O_APPEND | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_BINARY", 0)
+    return os.fdopen(os.open(path, flags, 0o600), "ab")
+
+
 def _unlock(fh: IO[bytes]) -> None:
     if sys.platform == "win32":
         import msvcrt
@@ -104,12 +110,12 @@ class OutputDir:
             raise self._fail("フォルダーを作成できません", exc) from None
         try:
             # under the folder lock: no other render can take our fresh folder for a stale one
-            with open(self.path / LOCK_NAME, "ab") as lock:
+            with _open_lock(self.path / LOCK_NAME) as lock:
                 _lock(lock)
                 try:
                     self._clean_stale()
                     self.staging = Path(tempfile.mkdtemp(prefix=STAGING_PREFIX, dir=self.path))
-                    self._hold = open(self.staging / HOLD_NAME, "wb")  # noqa: SIM115 - held until commit
+                    self._hold = _open_lock(self.staging / HOLD_NAME)  # held until the swap
                     _lock(self._hold)
                 finally:
                     _unlock(lock)
@@ -126,7 +132,7 @@ class OutputDir:
             return
         for folder in entries:
             try:
-                with open(folder / HOLD_NAME, "ab") as fh:
+                with _open_lock(folder / HOLD_NAME) as fh:
                     if not _lock(fh, blocking=False):
                         continue  # another render is still writing there
                     _unlock(fh)
@@ -243,7 +249,7 @@ class OutputDir:
         staging = self._stage_dir()
         target = self.path / "manifest.json"
         try:
-            with open(self.path / LOCK_NAME, "ab") as lock:
+            with _open_lock(self.path / LOCK_NAME) as lock:
                 _lock(lock)
                 try:
                     if self.force:

@@ -76,7 +76,17 @@ class RowError:
 
 
 def _norm(header: Any) -> str:
-    return unicodedata.normalize("NFKC", str(header or "")).strip().lstrip("\ufeff").lower()
+    """A header as compared: NFKC, lower case, no spaces at all (「氏　名」 = 「氏名」)."""
+    text = unicodedata.normalize("NFKC", str(header or "")).lstrip("\ufeff").lower()
+    return "".join(text.split())
+
+
+def _visible(text: str) -> bool:
+    """True when the text has a character that prints (a name of only controls, zero-width
+    or space characters would make a letter addressed to nobody)."""
+    if text.isprintable() and text.strip():
+        return True
+    return any(unicodedata.category(ch)[0] not in "CZ" for ch in text)
 
 
 def _cell(value: Any) -> str:
@@ -249,10 +259,11 @@ class RecipientsFile:
         if not cols["name"] or not (cols["address"] or cols["email"]):
             known = [str(header[i]) for k in USED for i in cols[k]]
             # the first line of a file that is not a recipients list is never echoed
-            found = "、".join(_shown(h) for h in known[:10]) if known else "該当する列なし"
+            found = "、".join(_shown(h) for h in known[:10]) if known else "該当する列なし（見出し行がないか、列名が違います）"
             raise DocumentInputError(
                 f"宛先ファイル {self.path} の1行目（見出し）に必要な列がありません。必要な列：「氏名」と、「住所」又は"
-                f"「メールアドレス」（任意：「郵便番号」「敬称」）。見つかった列：{found}")
+                f"「メールアドレス」（任意：「郵便番号」「敬称」）。見つかった列：{found}。使える列名：氏名・名前・お名前・宛名／"
+                "住所（住所1、住所2…）・ご住所／メールアドレス・メール・電子メールアドレス／郵便番号・〒／敬称")
         return cols
 
     # --- raw records ------------------------------------------------------------------
@@ -442,6 +453,8 @@ class RecipientsFile:
                 yield RowError(raw.start, problem)
             elif not name:
                 yield RowError(raw.start, "氏名がありません")
+            elif not _visible(name):
+                yield RowError(raw.start, "氏名がありません（表示されない文字だけです）")
             elif not address and not email:
                 yield RowError(raw.start, "住所・メールアドレスのいずれもありません")
             else:

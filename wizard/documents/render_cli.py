@@ -83,7 +83,9 @@ def run(args: Any) -> int:
                                  previous=previous, fmt=getattr(args, "format", None) or "docx",
                                  force=bool(getattr(args, "force", False)), progress=_Progress())
     except (InputError, DocumentInputError) as exc:
-        print(f"エラー: {exc}", file=sys.stderr)
+        from wizard.fileio import for_terminal
+
+        print(f"エラー: {for_terminal(str(exc))}", file=sys.stderr)
         return 2
     except Exception as exc:
         log = _log(args)

@@ -101,17 +101,38 @@ def _json_object(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     return out
 
 
+_JSON_JA = (  # json's messages, in Japanese (the English text never reaches the user)
+    ("Expecting value", "値がありません"),
+    ("Expecting property name enclosed in double quotes", "キーは二重引用符（\"）で囲んでください"),
+    ("Expecting ',' delimiter", "「,」がありません"),
+    ("Expecting ':' delimiter", "「:」がありません"),
+    ("Unterminated string", "文字列の引用符（\"）が閉じられていません"),
+    ("Invalid control character", "文字列の中に改行・タブなどの制御文字があります（\\n などで書いてください）"),
+    ("Extra data", "JSONの値の後に余分な文字があります"),
+    ("Invalid \\uXXXX escape", "\\u の後は16進数4桁です"),
+    ("Invalid \\escape", "使えない「\\」の書き方があります"),
+)
+
+
+def _json_msg(msg: str) -> str:
+    for english, japanese in _JSON_JA:
+        if msg.startswith(english):
+            return japanese
+    return "書式の誤り"
+
+
 def parse_json(text: str) -> Any:
     try:
         return json.loads(text, object_pairs_hook=_json_object, parse_constant=_bad_constant)
     except json.JSONDecodeError as exc:
-        raise LoadError(f"JSONの書式が正しくありません（{exc.lineno}行{exc.colno}列: {exc.msg}）", exc.lineno) from None
+        raise LoadError(f"JSONの書式が正しくありません（{exc.lineno}行{exc.colno}列: {_json_msg(exc.msg)}）",
+                        exc.lineno) from None
     except RecursionError:
         raise LoadError("JSONの入れ子が深すぎます") from None
     except LoadError:
         raise
-    except ValueError as exc:  # e.g. an integer of more than 4,300 digits
-        raise LoadError(f"JSONの値を読めません（{exc}）") from None
+    except ValueError:  # an integer of more than 4,300 digits
+        raise LoadError("JSONの値を読めません（桁数が多すぎる数があります。4,300桁まで）") from None
 
 
 def _bad_constant(name: str) -> Any:
@@ -120,6 +141,8 @@ def _bad_constant(name: str) -> Any:
 
 def load_file(path: Path, max_bytes: int = MAX_BYTES) -> Any:
     text = read_text(path, max_bytes)
+    if not text.strip():
+        raise LoadError("ファイルが空です")
     if path.suffix.lower() == ".json":
         return parse_json(text)
     return parse_yaml(text)

@@ -89,6 +89,31 @@ _TrustedLoader.add_constructor("tag:yaml.org,2002:timestamp", _TrustedLoader.con
 _TrustedLoader.add_constructor("tag:yaml.org,2002:map", _TrustedLoader.construct_mapping)
 
 
+_YAML_JA = (  # PyYAML's problems, in Japanese (the English text never reaches the user)
+    ("could not determine a constructor", "使えないタグ（!!python/… など）が含まれています"),
+    ("but found another document", "1つのファイルに複数の文書（---）があります"),
+    ("that cannot start any token", "字下げにタブ文字、又は使えない記号があります（字下げは半角スペースで）"),
+    ("mapping values are not allowed here", "ここに「:」は使えません（値に「: 」を含めるときは引用符で囲んでください）"),
+    ("could not find expected ':'", "「:」が見つかりません"),
+    ("expected <block end>", "字下げがそろっていません"),
+    ("found unexpected end of stream", "引用符又は括弧が閉じられていません"),
+    ("found unknown escape character", "使えない「\\」の書き方があります"),
+    ("expected ',' or ']'", "「]」又は「,」がありません"),
+    ("expected ',' or '}'", "「}」又は「,」がありません"),
+    ("found character", "使えない文字があります"),
+    ("special characters are not allowed", "使えない制御文字があります"),
+    ("unacceptable character", "使えない制御文字があります"),
+    ("found duplicate anchor", "アンカー（&name）が重複しています"),
+)
+
+
+def _yaml_problem(problem: str, full: str) -> str:
+    for english, japanese in _YAML_JA:
+        if english in problem or english in full:
+            return japanese
+    return "構文エラー"
+
+
 def parse_yaml(text: str, trusted: bool = False) -> Any:
     """Parse YAML safely; `trusted` (our own data files) uses libyaml for speed."""
     try:
@@ -98,15 +123,14 @@ def parse_yaml(text: str, trusted: bool = False) -> Any:
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else None
-        problem = exc.problem or "構文エラー"
-        if "could not determine a constructor" in str(exc):
-            problem = "使えないタグ（!!python/… など）が含まれています"
+        # our own data files keep PyYAML's exact words for the developer
+        problem = str(exc.problem or "構文エラー") if trusted else _yaml_problem(str(exc.problem or ""), str(exc))
         raise LoadError(f"YAMLの書式が正しくありません（{problem}）", line) from None
-    except yaml.YAMLError as exc:
-        raise LoadError(f"YAMLの書式が正しくありません（{exc}）") from None
+    except yaml.YAMLError:
+        raise LoadError("YAMLの書式が正しくありません（構文エラー）") from None
     except RecursionError:
         raise LoadError("YAMLの入れ子が深すぎます") from None
-    except ValueError as exc:  # e.g. an integer of more than 4,300 digits
-        raise LoadError(f"YAMLの値を読めません（{exc}）") from None
+    except ValueError:  # e.g. an integer of more than 4,300 digits
+        raise LoadError("YAMLの値を読めません（桁数が多すぎる数などがあります）") from None
 
 
