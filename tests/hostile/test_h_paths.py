@@ -141,3 +141,26 @@ def test_report_previous_of_the_wrong_type_is_exit_2(tmp_path: Path, capsys) -> 
         rc, _, err = cli("render", str(inc), "--out", str(tmp_path / "out"), "--today", "2026-11-04", capsys=capsys)
         assert rc == 2, (value, err)
         assert "report.previous" in err
+
+
+def test_render_bundle_resolves_a_relative_previous_beside_the_incident(tmp_path: Path) -> None:
+    """The GUI passes report.previous as written: it may not leave the incident's folder either."""
+    from wizard.documents.api import render_bundle
+    from wizard.engine.assess import assess
+
+    (tmp_path / "outside.json").write_text("{}", encoding="utf-8")
+    inc = load_incident(write_incident(tmp_path / "inbox"))
+    with pytest.raises(DocumentInputError, match="report.previous"):
+        render_bundle(inc, assess(inc), tmp_path / "out", previous="../outside.json")
+    assert not (tmp_path / "out").exists()
+
+
+@pytest.mark.parametrize("code", sorted({getattr(__import__("errno"), n) for n in (
+    "ENOENT", "EACCES", "EPERM", "ENAMETOOLONG", "ENOSPC", "EROFS", "EISDIR", "ENOTDIR", "ELOOP", "EEXIST", "EIO",
+    "EBUSY", "EMFILE", "ENXIO", "EINVAL", "EDQUOT", "EXDEV")}))
+def test_every_os_error_reads_in_japanese(code: int) -> None:
+    from wizard.fileio import os_error_ja
+
+    text = os_error_ja(OSError(code, os.strerror(code)))
+    assert text and os.strerror(code) not in text
+    assert_japanese_only(text)

@@ -31,8 +31,10 @@ def _previous(previous: Any, base: Path | None) -> Any:
     from wizard.engine.incident import load_incident
 
     path = Path(previous)
-    if not path.is_absolute() and base is not None and not path.exists():
-        path = base / path
+    if not path.is_absolute() and base is not None:  # written in the incident file: beside it only
+        from .recipients import resolve_in
+
+        path = resolve_in(base, str(previous), "前回報告のファイル（report.previous）")
     return load_incident(path)
 
 

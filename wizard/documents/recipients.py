@@ -108,22 +108,26 @@ def resolve_beside(incident_file: str | Path, value: str, what: str = "宛先フ
     A received incident file must not pull arbitrary files into letters: an absolute
     path, a drive, `..`, or a symlink that leads out of the incident file's folder is
     refused (DocumentInputError; the GUI may ask the user to pick the file instead)."""
-    base = Path(incident_file).parent
+    return resolve_in(Path(incident_file).parent, value, what, f"事案ファイル {incident_file}")
+
+
+def resolve_in(folder: Path, value: str, what: str, source: str = "事案ファイル") -> Path:
+    """`value` (a relative path written in a file from `folder`) → a path inside `folder`."""
     text = str(value)
     win = PureWindowsPath(text)
     posix = PurePosixPath(text)
-    bad = (not text.strip() or "\x00" in text or posix.is_absolute() or win.drive or win.root
+    bad = (not text.strip() or "\x00" in text or posix.is_absolute() or bool(win.drive) or bool(win.root)
            or ".." in posix.parts or ".." in win.parts)
     if not bad:
         try:
-            folder = base.resolve()
-            target = (folder / text).resolve()
-            bad = not target.is_relative_to(folder)
+            base = Path(folder).resolve()
+            target = (base / text).resolve()
+            bad = not target.is_relative_to(base)
         except (OSError, RuntimeError, ValueError):
             bad = True
     if bad:
         raise DocumentInputError(
-            f"事案ファイル {incident_file} に書かれた{what}「{_shown(text, 80)}」は使えません。事案ファイルと同じフォルダー"
+            f"{source} に書かれた{what}「{_shown(text, 80)}」は使えません。事案ファイルと同じフォルダー"
             f"（又はその中のフォルダー）にあるファイルの名前だけを書けます。別の場所のファイルを使うときは、"
             f"コマンドで --recipients / --previous に指定するか、画面でファイルを選んでください。")
     return target
