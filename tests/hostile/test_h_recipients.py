@@ -216,6 +216,10 @@ def test_xlsx_bomb_is_refused_before_parsing(tmp_path: Path, monkeypatch: pytest
     monkeypatch.setattr(rmod, "XLSX_MAX_TOTAL", 2_000_000)
     with pytest.raises(DocumentInputError, match="展開後の大きさが上限"):
         RecipientsFile(bomb)
+    monkeypatch.setattr(rmod, "XLSX_MAX_TOTAL", 160 * 1024 * 1024)
+    monkeypatch.setattr(rmod, "XLSX_MAX_STRINGS", 0)  # 50 M tiny strings, scaled down: counted first
+    with pytest.raises(DocumentInputError, match="文字列の数が多すぎます"):
+        RecipientsFile(bomb)
     assert RecipientsFile(base).count() == 1
 
 

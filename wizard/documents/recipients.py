@@ -24,6 +24,7 @@ from __future__ import annotations
 import codecs
 import csv
 import io
+import itertools
 import re
 import unicodedata
 import zipfile
@@ -50,10 +51,11 @@ MAX_CSV_BYTES = 256 * 1024 * 1024
 MAX_ROWS = 1_000_000
 MAX_CELL = 1_000          # characters in a name, address, e-mail, postal code or honorific
 MAX_ROW_ERRORS = 1_000    # listed one by one; the rest are counted in one more entry
-XLSX_MAX_TOTAL = 320 * 1024 * 1024     # uncompressed bytes of the whole archive
-XLSX_MAX_MEMBER = 200 * 1024 * 1024    # one worksheet
-XLSX_MAX_SHARED = 32 * 1024 * 1024     # sharedStrings.xml is read whole by openpyxl
+XLSX_MAX_TOTAL = 160 * 1024 * 1024     # uncompressed bytes of the whole archive
+XLSX_MAX_MEMBER = 64 * 1024 * 1024     # one worksheet (a single 64 MB cell peaks at ~350 MB)
+XLSX_MAX_SHARED = 24 * 1024 * 1024     # sharedStrings.xml is read whole by openpyxl
 XLSX_MAX_MEMBERS = 10_000
+XLSX_MAX_STRINGS = 400_000             # openpyxl parses ~30,000 shared strings a second
 # characters that break a line in Word or in Python (a name holding one is two lines of a letter)
 _BREAKS = set("\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029")
 _SUSPECT = re.compile('[\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"]')  # a break or a quote: look closer
@@ -322,13 +324,14 @@ class RecipientsFile:
         except FileReadError as exc:
             raise DocumentInputError(f"宛先ファイル {self.path} を読めません: {exc}") from None
         with fh, fh2:
-            self._check_zip(fh)
+            has_formulas = self._check_zip(fh)
             from openpyxl import load_workbook
 
             try:
                 wb_values = load_workbook(fh, read_only=True, data_only=True)
-                # the same sheet with formulas: a formula cell without a stored value is reported
-                wb_formulas = load_workbook(fh2, read_only=True, data_only=False)
+                # the same sheet with formulas (only when there are any): a formula cell without a
+                # stored value is reported
+                wb_formulas = load_workbook(fh2, read_only=True, data_only=False) if has_formulas else wb_values
             except Exception:  # zipfile/openpyxl/lxml raise many kinds; their text is English
                 raise DocumentInputError(
                     f"宛先ファイル {self.path} をExcel（.xlsx）として開けません。ファイルが壊れているか、"
@@ -337,11 +340,11 @@ class RecipientsFile:
                 if not wb_values.worksheets:
                     return
                 values = wb_values.worksheets[0].iter_rows()
-                formulas = wb_formulas.worksheets[0].iter_rows()
+                formulas = wb_formulas.worksheets[0].iter_rows() if has_formulas else itertools.repeat(())
                 for i, (vrow, frow) in enumerate(zip(values, formulas, strict=False), start=1):
                     cells: list[Any] = []
                     problem = ""
-                    for col, (v, f) in enumerate(zip(vrow, frow, strict=False), start=1):
+                    for col, (v, f) in enumerate(itertools.zip_longest(vrow, frow), start=1):
                         value = getattr(v, "value", None)
                         if value is None and getattr(f, "data_type", None) == "f":
                             value = _Formula(col)
@@ -357,16 +360,32 @@ class RecipientsFile:
                 wb_values.close()
                 wb_formulas.close()
 
-    def _check_zip(self, fh: IO[bytes]) -> None:
+    def _check_zip(self, fh: IO[bytes]) -> bool:
         """Refuse archives whose declared uncompressed size is too large (zipfile never
-        returns more than the declared size: a lying header fails its CRC check)."""
+        returns more than the declared size: a lying header fails its CRC check) or whose
+        shared-strings table holds too many strings; True when a worksheet has formulas."""
         try:
             with zipfile.ZipFile(fh) as zf:
                 infos = zf.infolist()
-        except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, EOFError):
+                self._check_sizes(infos)
+                strings = sum(_count(zf, i, (b"si>",)) // 2 + _count(zf, i, (b"si/>",))
+                              for i in infos if i.filename.lower().endswith("sharedstrings.xml"))
+                if strings > XLSX_MAX_STRINGS:
+                    raise DocumentInputError(
+                        f"宛先ファイル {self.path} の文字列の数が多すぎます（約{strings:,}個、上限 {XLSX_MAX_STRINGS:,}個）。"
+                        "CSVで保存するか、ファイルを分けてください。")
+                formulas = any(_count(zf, i, (b"<f>", b"<f ", b":f>", b":f ")) for i in infos
+                               if i.filename.lower().startswith("xl/worksheets/"))
+        except DocumentInputError:
+            raise
+        except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, EOFError, RuntimeError):
             raise DocumentInputError(
                 f"宛先ファイル {self.path} をExcel（.xlsx）として開けません（ZIP形式ではありません）。ファイルが壊れているか、"
                 "拡張子が違います（.xls は .xlsx 又はCSVで保存し直してください）。") from None
+        fh.seek(0)
+        return formulas
+
+    def _check_sizes(self, infos: list[zipfile.ZipInfo]) -> None:
         mb = 1024 * 1024
         if len(infos) > XLSX_MAX_MEMBERS:
             raise DocumentInputError(f"宛先ファイル {self.path} の中のファイルが多すぎます（上限 {XLSX_MAX_MEMBERS:,}個）。")
@@ -382,7 +401,6 @@ class RecipientsFile:
                 raise DocumentInputError(
                     f"宛先ファイル {self.path} の{_shown(what, 60)}は展開後の大きさが上限（{cap // mb:,} MB）を超えています"
                     f"（{info.file_size // mb:,} MB）。CSVで保存するか、ファイルを分けてください。")
-        fh.seek(0)
 
     # --- rows -------------------------------------------------------------------------
     def _get(self, rec: list[Any], key: str, sep: str = "") -> str:
@@ -494,6 +512,18 @@ class _Formula:
 
     def __str__(self) -> str:
         return ""
+
+
+def _count(zf: zipfile.ZipFile, info: zipfile.ZipInfo, needles: tuple[bytes, ...]) -> int:
+    """Occurrences of the byte strings in one archive member, streamed (sizes checked before)."""
+    total, tail = 0, b""
+    with zf.open(info) as member:
+        while chunk := member.read(1 << 20):
+            data = tail + chunk
+            total += sum(data.count(n) for n in needles)
+            tail = data[-8:]
+            total -= sum(tail.count(n) for n in needles)  # counted again with the next chunk
+    return total + sum(tail.count(n) for n in needles)
 
 
 def _strict_ok(line: str) -> bool:
