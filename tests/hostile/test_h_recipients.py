@@ -237,3 +237,25 @@ def test_control_and_bidi_characters_never_reach_a_letter(tmp_path: Path, capsys
     assert not re.search("[\u0080-\u009f\u202a-\u202e\u2066-\u2069\u200e\u200f]", text)
     assert "花子" not in text  # NEL (U+0085) breaks a line: that row is an error, not a letter
     assert [e["row"] for e in manifest["errors"]] == [3] and "改行" in manifest["errors"][0]["reason"]
+
+
+def test_xlsx_claiming_the_last_cell_of_the_sheet_is_bounded(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A few-KB sheet with one cell at XFD1048576 made openpyxl pad 1 M rows × 16,384 columns (hung)."""
+    import zipfile
+
+    base = _xlsx(tmp_path / "base.xlsx", [["氏名", "住所"], ["山田", "東京都"]])
+    far = tmp_path / "far.xlsx"
+    with zipfile.ZipFile(base) as src, zipfile.ZipFile(far, "w", zipfile.ZIP_DEFLATED) as dst:
+        for info in src.infolist():
+            data = src.read(info)
+            if info.filename == "xl/worksheets/sheet1.xml":
+                data = re.sub(rb'<dimension ref="[^"]*"/>', b'<dimension ref="A1:XFD1048576"/>', data)
+                data = data.replace(b"</sheetData>", b'<row r="1048576"><c r="XFD1048576" t="inlineStr">'
+                                    b"<is><t>x</t></is></c></row></sheetData>")
+            dst.writestr(info, data)
+    monkeypatch.setattr(rmod, "MAX_ROWS", 5_000)
+    with pytest.raises(DocumentInputError, match="行が多すぎます"):
+        RecipientsFile(far).count()
+    monkeypatch.setattr(rmod, "MAX_ROWS", 1_100_000)
+    items = list(RecipientsFile(far).rows())  # padded empty rows cost O(1) each
+    assert [i.name for i in items if isinstance(i, Recipient)] == ["山田"]

@@ -55,6 +55,7 @@ XLSX_MAX_TOTAL = 160 * 1024 * 1024     # uncompressed bytes of the whole archive
 XLSX_MAX_MEMBER = 64 * 1024 * 1024     # one worksheet (a single 64 MB cell peaks at ~350 MB)
 XLSX_MAX_SHARED = 24 * 1024 * 1024     # sharedStrings.xml is read whole by openpyxl
 XLSX_MAX_MEMBERS = 10_000
+XLSX_MAX_COLUMNS = 256
 XLSX_MAX_STRINGS = 400_000             # openpyxl parses ~30,000 shared strings a second
 # characters that break a line in Word or in Python (a name holding one is two lines of a letter)
 _BREAKS = set("\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029")
@@ -339,18 +340,31 @@ class RecipientsFile:
             try:
                 if not wb_values.worksheets:
                     return
-                values = wb_values.worksheets[0].iter_rows()
-                formulas = wb_formulas.worksheets[0].iter_rows() if has_formulas else itertools.repeat(())
+                ws_values = wb_values.worksheets[0]
+                # a sheet may claim XFD1048576: columns are capped, and the empty rows openpyxl pads
+                # with (one shared tuple) are skipped in O(1) each
+                width = min(ws_values.max_column or XLSX_MAX_COLUMNS, XLSX_MAX_COLUMNS)
+                values = ws_values.iter_rows(max_col=width)
+                formulas = (wb_formulas.worksheets[0].iter_rows(max_col=width) if has_formulas
+                            else itertools.repeat(()))
+                empty: Any = None
                 for i, (vrow, frow) in enumerate(zip(values, formulas, strict=False), start=1):
+                    self.physical_lines = i
+                    if i > MAX_ROWS + 1:
+                        raise DocumentInputError(f"宛先ファイル {self.path} の行が多すぎます（上限 {MAX_ROWS:,}行）。"
+                                                 "ファイルを分けてください。")
+                    if vrow is empty and not frow:
+                        continue
                     cells: list[Any] = []
-                    problem = ""
                     for col, (v, f) in enumerate(itertools.zip_longest(vrow, frow), start=1):
                         value = getattr(v, "value", None)
                         if value is None and getattr(f, "data_type", None) == "f":
                             value = _Formula(col)
                         cells.append(value)
-                    self.physical_lines = i
-                    yield _Raw(i, i, cells, "", problem)
+                    if i > 1 and all(c is None for c in cells):
+                        empty = vrow
+                        continue
+                    yield _Raw(i, i, cells, "", "")
             except DocumentInputError:
                 raise
             except Exception:
