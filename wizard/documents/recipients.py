@@ -59,6 +59,7 @@ XLSX_MAX_COLUMNS = 256
 XLSX_MAX_STRINGS = 400_000             # openpyxl parses ~30,000 shared strings a second
 # characters that break a line in Word or in Python (a name holding one is two lines of a letter)
 _BREAKS = set("\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029")
+_NOT_A_NAME = re.compile(r"[\d\s\-‐－ー－.,．，+()（）#＃]+")  # a postal code or phone number in the name column
 _SUSPECT = re.compile('[\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"]')  # a break or a quote: look closer
 
 
@@ -491,6 +492,12 @@ class RecipientsFile:
                 yield RowError(raw.start, "氏名がありません")
             elif not _visible(name):
                 yield RowError(raw.start, "氏名がありません（表示されない文字だけです）")
+            elif _NOT_A_NAME.fullmatch(name):
+                yield RowError(raw.start, "「氏名」の欄が数字・記号だけです（列がずれている可能性があります）")
+            elif "@" in name and " " not in name.strip():
+                yield RowError(raw.start, "「氏名」の欄がメールアドレスのようです（列がずれている可能性があります）")
+            elif not address and email and "@" not in email:
+                yield RowError(raw.start, "メールアドレスの形式ではありません（住所もありません）")
             elif not address and not email:
                 yield RowError(raw.start, "住所・メールアドレスのいずれもありません")
             else:
