@@ -138,3 +138,15 @@ def test_japanese_messages_for_bad_files(tmp_path: Path, capsys) -> None:
 def test_parse_yaml_refuses_a_million_items_quickly() -> None:
     with pytest.raises(LoadError, match="要素が多すぎます"):
         parse_yaml("[" + "1," * 1_000_000 + "1]")
+
+
+def test_saving_text_with_a_lone_surrogate_names_the_key_and_keeps_the_old_file(tmp_path: Path) -> None:
+    from wizard.engine.incident import dump_document
+
+    path = tmp_path / "saved.json"
+    path.write_text("old", encoding="utf-8")
+    for target in (path, tmp_path / "saved.yaml"):
+        with pytest.raises(InputError, match="answers.org.name"):
+            dump_document({"format": "rouei-incident/1", "answers": {"org.name": "\udcff"}}, target)
+    assert path.read_text(encoding="utf-8") == "old"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["saved.json"]

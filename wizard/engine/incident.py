@@ -214,8 +214,15 @@ def atomic_write_text(path: Path, text: str, mode: int = 0o600) -> None:
 
 
 def dump_document(doc: dict[str, Any], path: Path) -> None:
-    """Save an incident document as JSON or YAML by the file's suffix."""
+    """Save an incident document as JSON or YAML by the file's suffix.
+
+    Text that cannot be written as UTF-8 (a lone surrogate) is an InputError naming the key,
+    raised before anything is written; the previous file stays as it was."""
     path = Path(path)
+    where = lone_surrogate_path(doc)
+    if where is not None:
+        raise InputError(f"{path}: 「{shown(where)}」に文字として使えない符号（対になっていないサロゲート）が含まれているため"
+                         "保存できません。この値を書き直してください")
     if path.suffix.lower() in (".yaml", ".yml"):
         import yaml
         text = yaml.safe_dump(doc, allow_unicode=True, sort_keys=False)
