@@ -25,6 +25,7 @@ import codecs
 import csv
 import io
 import itertools
+import os
 import re
 import unicodedata
 import zipfile
@@ -379,6 +380,9 @@ class RecipientsFile:
         """Refuse archives whose declared uncompressed size is too large (zipfile never
         returns more than the declared size: a lying header fails its CRC check) or whose
         shared-strings table holds too many strings; True when a worksheet has formulas."""
+        size = os.fstat(fh.fileno()).st_size
+        if size > XLSX_MAX_TOTAL:
+            raise DocumentInputError(f"宛先ファイル {self.path} が大きすぎます（{size:,} バイト、上限 {XLSX_MAX_TOTAL:,} バイト）。")
         try:
             with zipfile.ZipFile(fh) as zf:
                 infos = zf.infolist()
