@@ -142,6 +142,7 @@ def test_the_error_list_is_bounded(tmp_path: Path, monkeypatch: pytest.MonkeyPat
     errors = [i for i in items if isinstance(i, RowError)]
     assert len(errors) == 11
     assert "12行目以降の15行" in errors[-1].reason and "合計 25行" in errors[-1].reason
+    assert errors[-1].rows == 15 and all(e.rows == 1 for e in errors[:-1])
     assert [i.name for i in items if isinstance(i, Recipient)] == ["山田"]
 
 

@@ -77,7 +77,7 @@ def _letters(recips: RecipientsFile, errors: list[dict[str, Any]]) -> Iterator[l
     chunk: list[dict[str, Any]] = []
     for item in recips.rows():
         if isinstance(item, RowError):
-            errors.append({"row": item.row, "reason": item.reason})
+            errors.append({"row": item.row, "reason": item.reason, **({"rows": item.rows} if item.rows > 1 else {})})
             continue
         assert isinstance(item, Recipient)
         chunk.append(notices.recipient_letter(item.name, item.honorific, item.postal, item.address, item.email))

@@ -78,6 +78,7 @@ class Recipient:
 class RowError:
     row: int
     reason: str
+    rows: int = 1  # the summary entry past MAX_ROW_ERRORS stands for this many rows
 
 
 def _norm(header: Any) -> str:
@@ -522,7 +523,8 @@ class RecipientsFile:
             yield item
         if errors > MAX_ROW_ERRORS:
             yield RowError(first_hidden, f"このほか{first_hidden}行目以降の{errors - MAX_ROW_ERRORS:,}行も作成できません"
-                                         f"でした（一覧は最初の{MAX_ROW_ERRORS:,}行まで。合計 {errors:,}行）")
+                                         f"でした（一覧は最初の{MAX_ROW_ERRORS:,}行まで。合計 {errors:,}行）",
+                           errors - MAX_ROW_ERRORS)
 
     def count(self) -> int:
         """Data rows (cheap streaming pass; used for progress totals). Raises on a bad file."""

@@ -97,8 +97,9 @@ def run(args: Any) -> int:
               "（社内報告書に適用した規則セットを記録しています）。", file=sys.stderr)
     docs = manifest["documents"]
     letters = sum(d.get("letters", 0) for d in docs if d["id"] == "subject_notice")
+    skipped = sum(e.get("rows", 1) for e in manifest["errors"] if "有効な宛先" not in e["reason"])
     print(f"{len(docs)}件のファイルを {args.out} に作成しました（本人通知 {letters:,}通、"
-          f"スキップした宛先 {len(manifest['errors'])}行）。", file=sys.stderr)
+          f"スキップした宛先 {skipped:,}行）。", file=sys.stderr)
     for d in docs:
         print(str(Path(args.out) / d["path"]))
     return 0
