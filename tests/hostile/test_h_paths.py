@@ -164,3 +164,26 @@ def test_every_os_error_reads_in_japanese(code: int) -> None:
     text = os_error_ja(OSError(code, os.strerror(code)))
     assert text and os.strerror(code) not in text
     assert_japanese_only(text)
+
+
+def test_an_unreadable_file_is_named_in_japanese(tmp_path: Path, capsys, monkeypatch) -> None:
+    """Root reads everything, so the file system's EACCES is simulated at open()."""
+    import errno
+
+    from wizard import fileio
+
+    inc = write_incident(tmp_path / "inbox")
+    locked = tmp_path / "locked.csv"
+    locked.write_text("氏名,住所\n山田,東京都\n", encoding="utf-8")
+    real = fileio.os.open
+
+    def deny(path, *a, **k):
+        if Path(path) == locked:
+            raise PermissionError(errno.EACCES, "Permission denied", str(path))
+        return real(path, *a, **k)
+
+    monkeypatch.setattr(fileio.os, "open", deny)
+    rc, _, err = cli("render", str(inc), "--out", str(tmp_path / "out"), "--recipients", str(locked),
+                     "--today", "2026-11-04", capsys=capsys)
+    assert rc == 2 and "アクセスする権限がありません" in err and str(locked) in err
+    assert_japanese_only(err)
