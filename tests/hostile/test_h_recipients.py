@@ -269,3 +269,12 @@ def test_shifted_columns_are_row_errors(tmp_path: Path) -> None:
     reasons = {i.row: i.reason for i in items if isinstance(i, RowError)}
     assert "数字・記号だけ" in reasons[2] and "メールアドレスのよう" in reasons[3] and "形式ではありません" in reasons[4]
     assert [i.name for i in items if isinstance(i, Recipient)] == ["佐藤", "John Smith @ ACME"]
+
+
+def test_two_name_columns_are_refused_not_joined(tmp_path: Path) -> None:
+    """「氏名,氏名,住所」 joined two persons into one addressee; 住所1・住所2 stay one address."""
+    for header in ("氏名,氏名,住所", "氏名,住所,メール,メールアドレス", "名前,宛名,住所"):
+        with pytest.raises(DocumentInputError, match="複数あります"):
+            RecipientsFile(_csv(tmp_path / "r.csv", [header, "山田,佐藤,東京都,x"]))
+    ok = RecipientsFile(_csv(tmp_path / "ok.csv", ["氏名,住所1,住所2", "山田,東京都千代田区,一番町1"]))
+    assert [i.address for i in ok.rows() if isinstance(i, Recipient)] == ["東京都千代田区 一番町1"]

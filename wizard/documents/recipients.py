@@ -266,6 +266,12 @@ class RecipientsFile:
                 cols["postal"].append(i)
             elif n in HONORIFIC:
                 cols["honorific"].append(i)
+        for key in ("name", "email", "postal", "honorific"):
+            if len(cols[key]) > 1:  # two 氏名 columns could be two persons in one letter
+                where = "・".join(f"{i + 1}列目" for i in cols[key])
+                raise DocumentInputError(
+                    f"宛先ファイル {self.path} の1行目（見出し）に「{LABEL[key]}」に当たる列が複数あります（{where}）。"
+                    "1人分の列が1つずつになるよう、列名を変えるか列を削除してください（住所は 住所1・住所2 のように分けられます）。")
         if not cols["name"] or not (cols["address"] or cols["email"]):
             known = [str(header[i]) for k in USED for i in cols[k]]
             # the first line of a file that is not a recipients list is never echoed
