@@ -124,18 +124,9 @@ def render_bundle(incident: Any, outcome: dict[str, Any], out_dir: str | Path, *
     rendered = [(job, render_docx(job.template, job.context)) for job in jobs if job.id != "subject_notice"]
     n_rows = recips.count() if recips else 0
     total = len(rendered) + (n_rows if recips else 1 if any(j.id == "subject_notice" for j in jobs) else 0)
+    done = 0
     out = OutputDir(Path(out_dir), force)
     out.prepare()
-    try:
-        return _write_all(out, fmt, jobs, rendered, recips, n_rows, total, progress)
-    except BaseException:
-        out.abort()  # nothing half-written stays behind (the folder is unchanged)
-        raise
-
-
-def _write_all(out: OutputDir, fmt: str, jobs: list[Job], rendered: list[tuple[Job, bytes]],
-               recips: RecipientsFile | None, n_rows: int, total: int, progress: Progress | None) -> dict[str, Any]:
-    done = 0
     sink = _Sink(out, fmt)
     errors: list[dict[str, Any]] = []
     by_id = {id(job): data for job, data in rendered}

@@ -147,6 +147,14 @@ class OutputDir:
                 continue
             shutil.rmtree(folder, ignore_errors=True)
 
+    def __del__(self) -> None:
+        # a render that raised (a bug, Ctrl+C) drops its OutputDir: the staged files go with it,
+        # and the output folder is as it was
+        try:
+            self.abort()
+        except Exception:  # noqa: BLE001, S110 - never raise from a finalizer
+            pass
+
     def abort(self) -> None:
         """Throw the staged files away (nothing in the output folder changes)."""
         if self._hold is not None:

@@ -507,8 +507,6 @@ class RecipientsFile:
                 yield RowError(raw.start, "「氏名」の欄が数字・記号だけです（列がずれている可能性があります）")
             elif "@" in name and " " not in name.strip():
                 yield RowError(raw.start, "「氏名」の欄がメールアドレスのようです（列がずれている可能性があります）")
-            elif not address and email and "@" not in email:
-                yield RowError(raw.start, "メールアドレスの形式ではありません（住所もありません）")
             elif not address and not email:
                 yield RowError(raw.start, "住所・メールアドレスのいずれもありません")
             else:
