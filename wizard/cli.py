@@ -167,11 +167,9 @@ def _log_internal_error() -> str:
     return str(log) if log else "（ログを書けませんでした）"
 
 
-def _screenshot(args: argparse.Namespace) -> int:
-    """--screenshot: a broken --open file is bad input (exit 2); an existing PNG is never replaced
-    silently (--replace); the PNG appears whole or not at all."""
-    import os
-    import tempfile
+def _screenshot_checks(args: argparse.Namespace) -> None:
+    """--screenshot: a broken --open file is bad input (exit 2) before any window is drawn; an
+    existing PNG is never replaced silently (--replace)."""
     from pathlib import Path
 
     target = Path(args.screenshot)
@@ -183,34 +181,19 @@ def _screenshot(args: argparse.Namespace) -> int:
         raise BadInput(f"--screenshot: {target} は既にあります（置き換えるときは --replace を付けてください）")
     if not target.parent.is_dir():
         raise BadInput(f"--screenshot: 保存先のフォルダー {target.parent} がありません")
+    if args.replace and target.is_symlink():
+        target.unlink()  # replace the link itself, never write through it
     if args.open:
         from wizard.engine.incident import load_incident
-        load_incident(args.open)  # InputError → exit 2 before any window is drawn
-    from wizard.gui.app import screenshot
-    try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{target.stem[:40]}.", suffix=".png", dir=target.parent)
-    except OSError as exc:
-        from wizard.fileio import os_error_ja
-        raise BadInput(f"--screenshot: {target.parent}: {os_error_ja(exc)}") from None
-    os.close(fd)
-    try:
-        rc = int(screenshot(tmp, args.open, args.page))
-        if rc == 0:
-            if args.replace:
-                os.replace(tmp, target)
-            else:
-                try:
-                    os.link(tmp, target)
-                except FileExistsError:
-                    raise BadInput(f"--screenshot: {target} は既にあります（置き換えるときは --replace）") from None
-        return rc
-    finally:
-        Path(tmp).unlink(missing_ok=True)
+        load_incident(args.open)  # InputError → exit 2
 
 
 def dispatch(args: argparse.Namespace, rest: list[str]) -> int:
     if args.screenshot is not None:
-        return _screenshot(args)
+        _screenshot_checks(args)
+    if args.screenshot:
+        from wizard.gui.app import screenshot
+        return int(screenshot(args.screenshot, args.open, args.page))
     if args.command is None:
         from wizard.gui.app import run_gui
         gui_args = ([args.open] if args.open else []) + rest
