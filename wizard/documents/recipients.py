@@ -1,6 +1,6 @@
 """Recipients lists for per-person letters: CSV (UTF-8, UTF-8 with BOM, CP932) or XLSX.
 
-A letter must never carry another person's name or address (SPEC §5), so the
+A letter must never carry another person's name or address, so the
 reading is strict and row-local:
 
 - The encoding is decided line by line over the whole file (streamed): a file
@@ -109,7 +109,7 @@ def _shown(text: Any, limit: int = 20) -> str:
 
 
 def resolve_beside(incident_file: str | Path, value: str, what: str = "宛先ファイル") -> Path:
-    """A path written inside an incident file, resolved beside that file (SPEC §5).
+    """A path written inside an incident file, resolved beside that file.
 
     A received incident file must not pull arbitrary files into letters: an absolute
     path, a drive, `..`, or a symlink that leads out of the incident file's folder is

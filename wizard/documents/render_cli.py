@@ -45,7 +45,7 @@ class _Progress:
 
 
 def _relative(incident: Any, value: str | None, what: str) -> Path | None:
-    """A path written in the incident file: beside it, never outside its folder (SPEC §5)."""
+    """A path written in the incident file: beside it, never outside its folder."""
     from .recipients import resolve_beside
 
     if value is None:
