@@ -251,3 +251,19 @@ def test_a_cache_that_parses_but_breaks_the_build_falls_back_to_the_sources(tmp_
         assert "appi-2022" in catalog.load_catalog().rulesets
     finally:
         _fresh_catalog()
+
+
+def test_the_cache_key_works_without_source_files_as_in_the_frozen_bundle(tmp_path: Path, monkeypatch) -> None:
+    """PyInstaller keeps no .py files: the key falls back to the build's identity (was a crash)."""
+    from wizard import ROOT
+
+    catalog = _fresh_catalog()
+    key = catalog._source_key(ROOT)
+    monkeypatch.setattr(catalog, "__file__", str(tmp_path / "frozen" / "catalog.pyc"))
+    frozen = catalog._source_key(ROOT)
+    assert frozen != key and len(frozen) == 64
+    monkeypatch.setenv("ROUEI_CACHE_DIR", str(tmp_path / "cache"))
+    try:
+        assert "appi-2022" in _fresh_catalog().load_catalog().rulesets
+    finally:
+        _fresh_catalog()

@@ -225,12 +225,27 @@ def _cache_dir() -> Path | None:
     return cache_dir()
 
 
+def _code_bytes(path: Path) -> bytes:
+    """The loader's source; in a frozen bundle (no .py files) the build's identity instead."""
+    try:
+        return path.read_bytes()
+    except OSError:
+        import sys
+
+        from wizard import __version__
+        try:
+            built = os.stat(sys.executable).st_mtime_ns
+        except OSError:
+            built = 0
+        return f"{__version__}|{sys.executable}|{built}".encode()
+
+
 def _source_key(root: Path) -> str:
     """sha256 over the cache format, the loader's own code and every questions/ and rules/ file."""
     files = sorted((root / "questions").glob("*.yaml")) + sorted((root / "rules").glob("*.yaml"))
     h = hashlib.sha256(CACHE_VERSION.encode())
     for code in ("catalog.py", "graph.py", "yamlio.py", "yamlload.py"):
-        h.update(code.encode() + b"\0" + (Path(__file__).parent / code).read_bytes())
+        h.update(code.encode() + b"\0" + _code_bytes(Path(__file__).parent / code))
     for f in files:
         h.update(f"{f.parent.name}/{f.name}\0".encode())
         h.update(f.read_bytes())
