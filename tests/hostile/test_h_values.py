@@ -150,3 +150,13 @@ def test_saving_text_with_a_lone_surrogate_names_the_key_and_keeps_the_old_file(
             dump_document({"format": "rouei-incident/1", "answers": {"org.name": "\udcff"}}, target)
     assert path.read_text(encoding="utf-8") == "old"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["saved.json"]
+
+
+@pytest.mark.parametrize(("text", "words"), [
+    ("a:\n\tb: 1\n", "タブ"), ("a: b: c\n", "「:」"), ('a: "x\n', "閉じられていません"),
+    ("a: 1\nb: \x07\n", "U+0007"), ("a: " + "[" * 50_000 + "]" * 50_000, "深すぎます")])
+def test_yaml_syntax_errors_are_explained_in_japanese(text: str, words: str) -> None:
+    with pytest.raises(LoadError) as exc:
+        parse_yaml(text)
+    assert words in exc.value.message
+    assert_japanese_only(exc.value.message)

@@ -120,6 +120,10 @@ def parse_yaml(text: str, trusted: bool = False) -> Any:
         return yaml.load(text, Loader=_TrustedLoader if trusted else _Loader)  # noqa: S506 - safe loaders
     except LoadError:
         raise
+    except yaml.reader.ReaderError as exc:
+        line = text.count("\n", 0, exc.position) + 1 if isinstance(exc.position, int) else None
+        raise LoadError(f"YAMLに使えない制御文字（U+{exc.character:04X}）があります" if isinstance(exc.character, int)
+                        else "YAMLに使えない文字があります", line) from None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else None
