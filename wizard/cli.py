@@ -30,26 +30,67 @@ class BadInput(Exception):
     pass
 
 
+# argparse's own messages, in Japanese (argparse looks `_` and `ngettext` up at call time).
+_ARGPARSE_JA = {
+    "usage: ": "使い方: ",
+    "positional arguments": "引数",
+    "options": "オプション",
+    "show this help message and exit": "このヘルプを表示して終了",
+    "argument %(argument_name)s: %(message)s": "%(argument_name)s: %(message)s",
+    "unrecognized arguments: %s": "不明な引数: %s",
+    "the following arguments are required: %s": "次の指定が必要です: %s",
+    "expected one argument": "値を1つ指定してください",
+    "expected at most one argument": "値は1つまでです",
+    "expected at least one argument": "値を1つ以上指定してください",
+    "ambiguous option: %(option)s could match %(matches)s": "オプション %(option)s があいまいです（候補: %(matches)s）",
+    "invalid choice: %(value)r (choose from %(choices)s)": "%(value)r は使えません（使える値: %(choices)s）",
+    "invalid %(type)s value: %(value)r": "値 %(value)r が正しくありません",
+    "ignored explicit argument %r": "このオプションには値を付けられません（%r）",
+    "not allowed with argument %s": "%s と同時には指定できません",
+    "one of the arguments %s is required": "%s のいずれかが必要です",
+    "unexpected option string: %s": "想定外のオプション: %s",
+    "unknown parser %(parser_name)r (choices: %(choices)s)": "コマンド %(parser_name)r はありません（使えるコマンド: %(choices)s）",
+    "can't open '%(filename)s': %(error)s": "「%(filename)s」を開けません: %(error)s",
+}
+
+
+def _argparse_ja() -> None:
+    def gettext(message: str) -> str:
+        return _ARGPARSE_JA.get(message, message)
+
+    def ngettext(singular: str, plural: str, n: int) -> str:
+        if singular == "expected %s argument":
+            return "値を%s個指定してください"
+        return singular if n == 1 else plural
+
+    setattr(argparse, "_", gettext)  # noqa: B010 - module attribute looked up at call time
+    setattr(argparse, "ngettext", ngettext)  # noqa: B010
+
+
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> None:  # type: ignore[override]
         raise BadInput(f"コマンドの指定が正しくありません: {message}\n使い方: python main.py -h")
 
 
 def _today(value: str | None) -> date | None:
+    from wizard.domain.dates import parse_iso_date
+
     if value is None:
         return None
     try:
-        return date.fromisoformat(value)
+        return parse_iso_date(value)
     except ValueError:
-        raise BadInput(f"--today: 「{value}」は YYYY-MM-DD 形式の日付ではありません") from None
+        raise BadInput(f"--today: 「{value[:40]}」は YYYY-MM-DD 形式の日付ではありません（例: 2026-11-04）") from None
 
 
 def build_parser() -> argparse.ArgumentParser:
+    _argparse_ja()
     p = _Parser(prog="main.py", description="漏えい等対応ウィザード", epilog=USAGE_EPILOG,
                 formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("--screenshot", metavar="PNG", help="画面をPNGに描画して終了")
     p.add_argument("--open", metavar="FILE", help="事案ファイルを開く")
     p.add_argument("--page", metavar="ID", help="--screenshot で表示するページ（質問ID, review, result）")
+    p.add_argument("--replace", action="store_true", help="--screenshot: 既存のPNGを置き換える")
     sub = p.add_subparsers(dest="command")
     a = sub.add_parser("assess", help="事案ファイルを判定")
     a.add_argument("file")
@@ -142,19 +183,37 @@ def cmd_render(args: argparse.Namespace) -> int:
 
 
 def _log_internal_error() -> str:
-    import tempfile
     import traceback
+
+    from wizard.errorlog import append_log
+    log = append_log(traceback.format_exc(), "main.py")
+    return str(log) if log else "（ログを書けませんでした）"
+
+
+def _screenshot_checks(args: argparse.Namespace) -> None:
+    """--screenshot: a broken --open file is bad input (exit 2) before any window is drawn; an
+    existing PNG is never replaced silently (--replace)."""
     from pathlib import Path
-    log = Path(tempfile.gettempdir()) / "rouei-wizard-error.log"
-    try:
-        with open(log, "a", encoding="utf-8") as fh:
-            fh.write(traceback.format_exc() + "\n")
-    except OSError:
-        return "（ログを書けませんでした）"
-    return str(log)
+
+    target = Path(args.screenshot)
+    if not args.screenshot or target.suffix.lower() != ".png":
+        raise BadInput(f"--screenshot: 「{args.screenshot}」: 保存先は .png のファイル名で指定してください")
+    if target.is_dir():
+        raise BadInput(f"--screenshot: {target}: フォルダーです。PNGのファイル名を指定してください")
+    if (target.exists() or target.is_symlink()) and not args.replace:
+        raise BadInput(f"--screenshot: {target} は既にあります（置き換えるときは --replace を付けてください）")
+    if not target.parent.is_dir():
+        raise BadInput(f"--screenshot: 保存先のフォルダー {target.parent} がありません")
+    if args.replace and target.is_symlink():
+        target.unlink()  # replace the link itself, never write through it
+    if args.open:
+        from wizard.engine.incident import load_incident
+        load_incident(args.open)  # InputError → exit 2
 
 
 def dispatch(args: argparse.Namespace, rest: list[str]) -> int:
+    if args.screenshot is not None:
+        _screenshot_checks(args)
     if args.screenshot:
         import os  # Qt reads these when it starts: set them before importing it
         os.environ.update(screenshot_env(sys.platform, os.environ, os.path.isdir))
@@ -179,12 +238,15 @@ def main(argv: list[str]) -> int:
         argv = ["--open", argv[0], *argv[1:]]  # `python main.py FILE` opens the file in the wizard
     try:
         args, rest = build_parser().parse_known_args(argv)
-        if rest and args.command is not None:
+        if rest and (args.command is not None or args.screenshot is not None):
             raise BadInput(f"不明な引数: {' '.join(rest)}")
         return dispatch(args, rest)
     except (BadInput, InputError) as exc:
-        print(f"エラー: {exc}", file=sys.stderr)
+        from wizard.fileio import for_terminal
+        print(f"エラー: {for_terminal(str(exc))}", file=sys.stderr)
         return 2
+    except SystemExit as exc:  # -h prints help and exits 0
+        return int(exc.code or 0) if isinstance(exc.code, int | None) else 2
     except (CatalogError, GraphError) as exc:
         print(f"エラー（プログラムのデータ）: {exc}", file=sys.stderr)
         return 1
@@ -193,5 +255,5 @@ def main(argv: list[str]) -> int:
         return 130
     except Exception as exc:  # noqa: BLE001 - last line of defence: never a traceback
         path = _log_internal_error()
-        print(f"内部エラーが発生しました（{type(exc).__name__}: {exc}）。詳細はログを見てください: {path}", file=sys.stderr)
+        print(f"内部エラーが発生しました（{type(exc).__name__}）。詳細はログを見てください: {path}", file=sys.stderr)
         return 1

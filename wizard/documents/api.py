@@ -32,8 +32,10 @@ def _previous(previous: Any, base: Path | None) -> Any:
     from wizard.engine.incident import load_incident
 
     path = Path(previous)
-    if not path.is_absolute() and base is not None and not path.exists():
-        path = base / path
+    if not path.is_absolute() and base is not None:  # written in the incident file: beside it only
+        from .recipients import resolve_in
+
+        path = resolve_in(base, str(previous), "前回報告のファイル（report.previous）")
     return load_incident(path)
 
 
@@ -43,7 +45,8 @@ class _Sink:
     def __init__(self, out: OutputDir, fmt: str) -> None:
         self.out, self.fmt = out, fmt
         self.entries: list[dict[str, Any]] = []
-        self._tmp = tempfile.TemporaryDirectory(prefix="rouei-docs-") if fmt == "pdf" else None
+        # PDF sources are staged inside the output folder (never the shared temp folder)
+        self._tmp = tempfile.TemporaryDirectory(prefix=".rouei-pdf-", dir=out.staging_dir()) if fmt == "pdf" else None
         self._pending: list[tuple[dict[str, Any], Path]] = []
 
     def add(self, doc_id: str, title: str, stem: str, data: bytes, letters: int | None = None) -> None:
@@ -97,7 +100,7 @@ def _letters(recips: RecipientsFile, errors: list[dict[str, Any]], channels: _Ch
     chunk: list[dict[str, Any]] = []
     for item in recips.rows():
         if isinstance(item, RowError):
-            errors.append({"row": item.row, "reason": item.reason})
+            errors.append({"row": item.row, "reason": item.reason, **({"rows": item.rows} if item.rows > 1 else {})})
             continue
         assert isinstance(item, Recipient)
         if item.email and not emails.valid(item.email):

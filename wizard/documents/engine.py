@@ -21,7 +21,11 @@ from markupsafe import Markup, escape
 from wizard import ROOT
 
 TEMPLATES_DIR = ROOT / "templates"
-_BAD = re.compile("[\x00-\x08\x0c\x0e-\x1f\x7f\ufffe\uffff\ud800-\udfff]")
+# C0 and C1 controls, non-characters, lone surrogates, and the bidirectional overrides/isolates
+# (U+202A–U+202E, U+2066–U+2069, U+200E/U+200F, U+061C) that can make a name or an address read
+# differently from what it is ("Trojan Source" in a letter).
+_BAD = re.compile("[\x00-\x08\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff\ud800-\udfff"
+                  "\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 _DOCXTPL_MARKERS = re.compile(r"\{_(?=[{%])|%_(?=\})|\}_(?=\})")
 
 

@@ -1,4 +1,5 @@
-"""DOCX → PDF through LibreOffice (one batched call; HOME and profile in a temp dir)."""
+"""DOCX → PDF through LibreOffice (one batched call; HOME and profile in a temporary folder inside
+the output folder's staging area, removed afterwards)."""
 from __future__ import annotations
 
 import os
@@ -32,7 +33,8 @@ def convert(files: list[Path], outdir: Path, timeout: float | None = None) -> li
     exe = require_soffice()
     if not files:
         return []
-    with tempfile.TemporaryDirectory(prefix="rouei-lo-") as home:
+    # LibreOffice's profile beside the documents (inside the output folder's staging area), never $TMPDIR
+    with tempfile.TemporaryDirectory(prefix=".rouei-lo-", dir=outdir) as home:
         env = dict(os.environ, HOME=home)
         cmd = [exe, f"-env:UserInstallation={profile_url(Path(home))}", "--headless",
                "--norestore", "--convert-to", "pdf", "--outdir", str(outdir), *map(str, files)]

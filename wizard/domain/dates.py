@@ -5,7 +5,10 @@ new era is a one-line change plus tests.
 """
 from __future__ import annotations
 
+import re
 from datetime import date
+
+_ISO = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 
 _ERAS: tuple[tuple[date, str], ...] = (
     (date(2019, 5, 1), "令和"),
@@ -17,8 +20,18 @@ _ERAS: tuple[tuple[date, str], ...] = (
 WEEKDAYS_JA = "月火水木金土日"
 
 
+def parse_iso_date(value: str) -> date:
+    """Exactly `YYYY-MM-DD` (ASCII digits) → date; ValueError otherwise.
+
+    Python 3.11's `date.fromisoformat` also takes `20260917`, `2026-W38-4` and
+    `2026-259`: those are not dates a user wrote in our format."""
+    if not isinstance(value, str) or not _ISO.fullmatch(value):
+        raise ValueError(f"日付は YYYY-MM-DD の形式です: {str(value)[:40]!r}")
+    return date.fromisoformat(value)
+
+
 def as_date(value: date | str) -> date:
-    return value if isinstance(value, date) else date.fromisoformat(value)
+    return value if isinstance(value, date) else parse_iso_date(value)
 
 
 def wareki(value: date | str, gannen: bool = True) -> str:

@@ -245,44 +245,107 @@ def _cache_dir() -> Path | None:
     env = os.environ.get("ROUEI_CACHE_DIR")
     if env == "":
         return None
-    base = Path(env) if env else Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "rouei-wizard"
-    return base
+    if env:
+        return Path(env)
+    from wizard.userdirs import cache_dir
+
+    return cache_dir()
 
 
-def _parsed_sources(root: Path) -> dict[str, Any]:
-    """Parsed questions/ and rules/ documents, cached as JSON keyed by their bytes.
+def _code_bytes(path: Path) -> bytes:
+    """The loader's source; in a frozen bundle (no .py files) the build's identity instead."""
+    try:
+        return path.read_bytes()
+    except OSError:
+        import sys
 
-    libyaml parsing of the ~60 KB of data costs ~40 ms per run; reading a JSON
-    cache costs a few. The key is a hash of the file names and contents, so an
-    edited file is always re-read (and re-checked)."""
+        from wizard import __version__
+        try:
+            built = os.stat(sys.executable).st_mtime_ns
+        except OSError:
+            built = 0
+        return f"{__version__}|{sys.executable}|{built}".encode()
+
+
+def _source_key(root: Path) -> str:
+    """sha256 over the cache format, the loader's own code and every questions/ and rules/ file."""
     files = sorted((root / "questions").glob("*.yaml")) + sorted((root / "rules").glob("*.yaml"))
     h = hashlib.sha256(CACHE_VERSION.encode())
+    for code in ("catalog.py", "graph.py", "yamlio.py", "yamlload.py"):
+        h.update(code.encode() + b"\0" + _code_bytes(Path(__file__).parent / code))
     for f in files:
         h.update(f"{f.parent.name}/{f.name}\0".encode())
         h.update(f.read_bytes())
-    folder = _cache_dir()
-    cache = folder / f"catalog-{h.hexdigest()[:24]}.json" if folder else None
-    if cache is not None and cache.is_file():
-        try:
-            return cast(dict[str, Any], from_plain(json.loads(cache.read_text(encoding="utf-8"))))
-        except (OSError, ValueError):
-            pass
-    parsed = {"questions": read_docs(root / "questions"), "rules": read_rule_docs(root / "rules"),
-              "routing": _load_yaml(root / "rules" / "routing.yaml")}
+    return h.hexdigest()
+
+
+def _read_cache(cache: Path, key: str) -> dict[str, Any] | None:
+    """The cached parse when the file is exactly what we wrote for these sources, else None.
+
+    The payload's sha256 is checked (an edited or truncated cache — `> 1000` made
+    `> 100000`, `{}` — is never used, and is rebuilt); it is not a secret: the cache
+    only saves parsing time, and the folder is the user's own (0700)."""
+    try:
+        if not cache.is_file() or cache.is_symlink():
+            return None
+        doc = json.loads(cache.read_text(encoding="utf-8"))
+        if not isinstance(doc, dict) or doc.get("format") != CACHE_VERSION or doc.get("key") != key:
+            return None
+        payload = doc.get("payload")
+        if not isinstance(payload, str) or hashlib.sha256(payload.encode("utf-8")).hexdigest() != doc.get("sha256"):
+            return None
+        parsed = from_plain(json.loads(payload))
+    except (OSError, ValueError, TypeError, KeyError, IndexError, AttributeError, RecursionError):
+        return None
+    if not (isinstance(parsed, dict) and isinstance(parsed.get("questions"), list)
+            and isinstance(parsed.get("rules"), list) and isinstance(parsed.get("routing"), dict)):
+        return None
+    return cast(dict[str, Any], parsed)
+
+
+def _write_cache(cache: Path, key: str, parsed: dict[str, Any]) -> None:
+    try:
+        payload = json.dumps(to_plain(parsed), ensure_ascii=False)
+        doc = {"format": CACHE_VERSION, "key": key, "sha256": hashlib.sha256(payload.encode("utf-8")).hexdigest(),
+               "payload": payload}
+        from wizard.userdirs import ensure
+
+        ensure(cache.parent)
+        tmp = cache.with_suffix(f".{os.getpid()}.tmp")
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | getattr(os, "O_NOFOLLOW", 0), 0o600)
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            fh.write(json.dumps(doc, ensure_ascii=False))
+        os.replace(tmp, cache)
+    except (OSError, TypeError, ValueError):
+        pass
+
+
+def _parse_sources(root: Path) -> dict[str, Any]:
+    return {"questions": read_docs(root / "questions"), "rules": read_rule_docs(root / "rules"),
+            "routing": _load_yaml(root / "rules" / "routing.yaml")}
+
+
+def _parsed_sources(root: Path, use_cache: bool = True) -> dict[str, Any]:
+    """Parsed questions/ and rules/ documents, cached as JSON keyed by their bytes.
+
+    libyaml parsing of the ~60 KB of data costs ~40 ms per run; reading a JSON
+    cache costs a few. The key is a hash of the file names and contents (and of the
+    loader's code), so an edited file is always re-read (and re-checked); a cache
+    whose content does not match its digest is ignored and rewritten."""
+    key = _source_key(root)
+    folder = _cache_dir() if use_cache else None
+    cache = folder / f"catalog-{key[:24]}.json" if folder else None
     if cache is not None:
-        try:
-            cache.parent.mkdir(parents=True, exist_ok=True)
-            tmp = cache.with_suffix(f".{os.getpid()}.tmp")
-            tmp.write_text(json.dumps(to_plain(parsed), ensure_ascii=False), encoding="utf-8")
-            os.replace(tmp, cache)
-        except (OSError, TypeError, ValueError):
-            pass
+        parsed = _read_cache(cache, key)
+        if parsed is not None:
+            return parsed
+    parsed = _parse_sources(root)
+    if cache is not None:
+        _write_cache(cache, key, parsed)
     return parsed
 
 
-@lru_cache(maxsize=1)
-def load_catalog(root: Path = ROOT) -> Catalog:
-    parsed = _parsed_sources(root)
+def _build(parsed: dict[str, Any]) -> Catalog:
     graph = graph_from_docs([tuple(d) for d in parsed["questions"]])  # type: ignore[misc]
     rulesets = rulesets_from_docs([tuple(d) for d in parsed["rules"]])  # type: ignore[misc]
     routing = parsed["routing"]
@@ -293,3 +356,11 @@ def load_catalog(root: Path = ROOT) -> Catalog:
         if needed not in rulesets:
             raise CatalogError(f"規則セット {needed} がありません")
     return Catalog(graph, rulesets, routing)
+
+
+@lru_cache(maxsize=1)
+def load_catalog(root: Path = ROOT) -> Catalog:
+    try:
+        return _build(_parsed_sources(root))
+    except Exception:  # noqa: BLE001 - whatever a damaged cache does, the sources decide
+        return _build(_parsed_sources(root, use_cache=False))

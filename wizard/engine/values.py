@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
+from wizard.domain.dates import parse_iso_date
 from wizard.domain.facts import FACTS, TRI
 
 PREFECTURES = (
@@ -19,10 +20,10 @@ MAX_INT = 10**10
 
 
 def _date_ok(v: Any) -> str | None:
-    if not isinstance(v, str) or len(v) != 10:
+    if not isinstance(v, str) or len(v) != 10 or not v[:4].isascii() or v[4:5] != "-" or v[7:8] != "-":
         return "日付は YYYY-MM-DD の形式で書いてください"
     try:
-        d = date.fromisoformat(v)
+        d = parse_iso_date(v)
     except ValueError:
         return f"「{v}」は存在しない日付です"
     if d.year < 1900:
@@ -87,10 +88,10 @@ def cross_checks(answers: dict[str, Any], today: date | None) -> list[tuple[str,
     if today is not None:
         for key in ("incident.known_on", "incident.occurred_on"):
             v = answers.get(key)
-            if isinstance(v, str) and _date_ok(v) is None and date.fromisoformat(v) > today:
+            if isinstance(v, str) and _date_ok(v) is None and parse_iso_date(v) > today:
                 problems.append((key, f"{FACTS[key].label}（{v}）が今日（{today.isoformat()}）より後です"))
     if isinstance(known, str) and isinstance(occurred, str) and _date_ok(known) is None and _date_ok(occurred) is None:
-        if occurred > known:
+        if parse_iso_date(occurred) > parse_iso_date(known):
             problems.append(("incident.known_on", f"知った日（{known}）が発生日（{occurred}）より前です"))
     subj, mn = answers.get("data.subjects"), answers.get("mynumber.subjects")
     if isinstance(subj, int) and isinstance(mn, int) and not isinstance(mn, bool) and mn > subj:

@@ -38,20 +38,13 @@ class LineDict(dict):  # type: ignore[type-arg]
 
 
 def read_text(path: Path, max_bytes: int = MAX_BYTES) -> str:
+    """UTF-8 text of a regular file of at most `max_bytes` (a FIFO or a device is refused at once)."""
+    from wizard.fileio import FileReadError, read_limited
+
     try:
-        size = path.stat().st_size
-    except FileNotFoundError:
-        raise LoadError("ファイルが見つかりません") from None
-    except OSError as exc:
-        raise LoadError(f"ファイルを読めません（{exc.strerror}）") from None
-    if path.is_dir():
-        raise LoadError("フォルダーではなくファイルを指定してください")
-    if size > max_bytes:
-        raise LoadError(f"ファイルが大きすぎます（{size:,} バイト、上限 {max_bytes:,} バイト）")
-    try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        raise LoadError(f"ファイルを読めません（{exc.strerror}）") from None
+        raw = read_limited(path, max_bytes)
+    except FileReadError as exc:
+        raise LoadError(str(exc)) from None
     if raw.startswith(b"\xef\xbb\xbf"):
         raw = raw[3:]
     try:
@@ -59,6 +52,35 @@ def read_text(path: Path, max_bytes: int = MAX_BYTES) -> str:
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
         raise LoadError("文字コードがUTF-8ではありません（UTF-8で保存してください）", line) from None
+
+
+def lone_surrogate_path(obj: Any, path: str = "") -> str | None:
+    """The key path (e.g. `answers.org.name`) of the first string holding a lone surrogate
+    (JSON `"\\ud800"`): such text cannot be saved as UTF-8, so it is refused at load."""
+    stack: list[tuple[str, Any]] = [(path, obj)]
+    while stack:
+        where, value = stack.pop()
+        if isinstance(value, str):
+            if _has_surrogate(value):
+                return where or "（最上位）"
+        elif isinstance(value, dict):
+            for k, v in value.items():
+                key = str(k)
+                sub = f"{where}.{key}" if where else key
+                if _has_surrogate(key):
+                    return (where + "." if where else "") + key.encode("utf-8", "replace").decode("utf-8")
+                stack.append((sub, v))
+        elif isinstance(value, list | tuple):
+            stack.extend((f"{where}[{i}]", v) for i, v in enumerate(value))
+    return None
+
+
+def _has_surrogate(text: str) -> bool:
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return True
+    return False
 
 
 def parse_yaml(text: str, trusted: bool = False) -> Any:
@@ -79,17 +101,38 @@ def _json_object(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     return out
 
 
+_JSON_JA = (  # json's messages, in Japanese (the English text never reaches the user)
+    ("Expecting value", "値がありません"),
+    ("Expecting property name enclosed in double quotes", "キーは二重引用符（\"）で囲んでください"),
+    ("Expecting ',' delimiter", "「,」がありません"),
+    ("Expecting ':' delimiter", "「:」がありません"),
+    ("Unterminated string", "文字列の引用符（\"）が閉じられていません"),
+    ("Invalid control character", "文字列の中に改行・タブなどの制御文字があります（\\n などで書いてください）"),
+    ("Extra data", "JSONの値の後に余分な文字があります"),
+    ("Invalid \\uXXXX escape", "\\u の後は16進数4桁です"),
+    ("Invalid \\escape", "使えない「\\」の書き方があります"),
+)
+
+
+def _json_msg(msg: str) -> str:
+    for english, japanese in _JSON_JA:
+        if msg.startswith(english):
+            return japanese
+    return "書式の誤り"
+
+
 def parse_json(text: str) -> Any:
     try:
         return json.loads(text, object_pairs_hook=_json_object, parse_constant=_bad_constant)
     except json.JSONDecodeError as exc:
-        raise LoadError(f"JSONの書式が正しくありません（{exc.lineno}行{exc.colno}列: {exc.msg}）", exc.lineno) from None
+        raise LoadError(f"JSONの書式が正しくありません（{exc.lineno}行{exc.colno}列: {_json_msg(exc.msg)}）",
+                        exc.lineno) from None
     except RecursionError:
         raise LoadError("JSONの入れ子が深すぎます") from None
     except LoadError:
         raise
-    except ValueError as exc:  # e.g. an integer of more than 4,300 digits
-        raise LoadError(f"JSONの値を読めません（{exc}）") from None
+    except ValueError:  # an integer of more than 4,300 digits
+        raise LoadError("JSONの値を読めません（桁数が多すぎる数があります。4,300桁まで）") from None
 
 
 def _bad_constant(name: str) -> Any:
@@ -98,6 +141,8 @@ def _bad_constant(name: str) -> Any:
 
 def load_file(path: Path, max_bytes: int = MAX_BYTES) -> Any:
     text = read_text(path, max_bytes)
+    if not text.strip():
+        raise LoadError("ファイルが空です")
     if path.suffix.lower() == ".json":
         return parse_json(text)
     return parse_yaml(text)
