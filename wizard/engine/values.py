@@ -2,6 +2,7 @@
 inline validation.  Messages are Japanese and name what is expected."""
 from __future__ import annotations
 
+import re
 from datetime import date
 from typing import Any
 
@@ -16,6 +17,9 @@ PREFECTURES = (
 )
 MAX_TEXT = 100_000
 MAX_INT = 10**10
+# SPEC §2.1: org.email is an e-mail address (local part, @, a domain with a dot); the wizard's own check
+# uses the same form, so a file and the wizard accept the same addresses.
+EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s.]+")
 
 
 def _date_ok(v: Any) -> str | None:
@@ -67,6 +71,8 @@ def check_value(fact_id: str, value: Any) -> str | None:
             return "文字列を書いてください"
         if fact_id == "org.prefecture" and value not in PREFECTURES:
             return f"「{value}」は都道府県名ではありません（例: 東京都、大阪府、北海道）"
+        if fact_id == "org.email" and value.strip() and not EMAIL.fullmatch(value.strip()):
+            return f"「{value[:80]}」はメールアドレスの形式ではありません（例: soumu@example.co.jp）"
         return None if len(value) <= MAX_TEXT else f"長すぎます（{MAX_TEXT:,}文字まで）"
     if t == "strnull":
         if value is None:
