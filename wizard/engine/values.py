@@ -17,9 +17,9 @@ PREFECTURES = (
 )
 MAX_TEXT = 100_000
 MAX_INT = 10**10
-# SPEC §2.1: org.email is an e-mail address (local part, @, a domain with a dot); the wizard's own check
-# uses the same form, so a file and the wizard accept the same addresses.
-EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s.]+")
+# SPEC §2.1: org.email is an e-mail address (local part, @, a domain with a dot), or empty; surrounding
+# spaces are allowed (the wizard strips them).  The JSON Schema uses the same pattern (wizard/domain/schema.py).
+EMAIL_PATTERN = r"^(?:[ \u3000]*[^@\s]+@[^@\s]+\.[^@\s.]+[ \u3000]*)?$"
 
 
 def _date_ok(v: Any) -> str | None:
@@ -71,7 +71,7 @@ def check_value(fact_id: str, value: Any) -> str | None:
             return "文字列を書いてください"
         if fact_id == "org.prefecture" and value not in PREFECTURES:
             return f"「{value}」は都道府県名ではありません（例: 東京都、大阪府、北海道）"
-        if fact_id == "org.email" and value.strip() and not EMAIL.fullmatch(value.strip()):
+        if fact_id == "org.email" and not re.search(EMAIL_PATTERN, value):
             return f"「{value[:80]}」はメールアドレスの形式ではありません（例: soumu@example.co.jp）"
         return None if len(value) <= MAX_TEXT else f"長すぎます（{MAX_TEXT:,}文字まで）"
     if t == "strnull":
