@@ -107,10 +107,13 @@ def test_one_unknown_answer_is_named_by_the_reasons_it_decided(answers, data):
     o = assess_answers(answers, today=TODAY)
     assert _plain(_texts(o)) == [], answers
     on_path = {q.fact for q in graph.walk(answers)}
+    # 不明 only of the answer made 「不明」 or of a question its answer put on the path and nobody answered
+    may_be_unknown = {fact} | {f for f in on_path if f not in answers}
     for r in o["reasons"]:
         if r["unknown"]:
             assert r["unknown_facts"], r
             assert set(r["unknown_facts"]) <= on_path
+            assert set(r["unknown_facts"]) <= may_be_unknown, (fact, r)
             assert all(label(f) in r["text"] for f in r["unknown_facts"]), r
     for w in o["warnings"]:
         if "「不明」（又は未回答）" in w:
