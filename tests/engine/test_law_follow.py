@@ -159,3 +159,9 @@ def test_acquiring_card_numbers_say_why_not_2号():
     o = assess_answers(_skimming(10, "yes", data__financial="yes"), today=TODAY)
     assert o["appi"]["grounds"] == [3]
     assert "2号（財産的被害のおそれ）" in _reason(o, "appi.r7.n3.acquiring_only")["text"]
+
+
+@pytest.mark.parametrize(("value", "ok"), [("1900-01-01", True), ("1900010100", False), ("2026-W45-3", False),
+                                           ("２０２６-11-02", False)])
+def test_dates_are_written_yyyy_mm_dd_only(value, ok):
+    assert (check_value("incident.known_on", value) is None) is ok

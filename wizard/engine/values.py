@@ -23,7 +23,8 @@ EMAIL_PATTERN = r"^(?:[ \u3000]*[^@\s]+@[^@\s]+\.[^@\s.]+[ \u3000]*)?$"
 
 
 def _date_ok(v: Any) -> str | None:
-    if not isinstance(v, str) or len(v) != 10:
+    # YYYY-MM-DD only: Python 3.11's fromisoformat also takes other ISO 8601 forms ("1900010100")
+    if not isinstance(v, str) or not re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", v):
         return "日付は YYYY-MM-DD の形式で書いてください"
     try:
         d = date.fromisoformat(v)
