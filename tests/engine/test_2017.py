@@ -8,7 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tests.engine.helpers import answers
-from wizard.domain.facts import CAUSES, SECTORS
+from wizard.domain.facts import CAUSES, SECTORS, label
 from wizard.engine.assess import assess_answers
 from wizard.engine.catalog import load_catalog
 
@@ -130,7 +130,7 @@ def test_self_identifiable_question_is_asked_only_in_the_2017_window():
 def test_self_identifiable_unanswered_in_2017_is_unknown_and_said_so():
     o = assess_answers(answers(incident__known_on=OLD))
     assert o["appi"]["effort"] is True
-    assert any("data.self_identifiable_only" in w for w in o["warnings"])
+    assert any(f"「{label('data.self_identifiable_only')}」が未回答" in w for w in o["warnings"])
 
 
 # --- the old My Number 重大事態: 閲覧可能となり、かつ閲覧された ------------------------------------

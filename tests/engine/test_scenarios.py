@@ -2,6 +2,7 @@
 import pytest
 
 from tests.engine.helpers import answers
+from wizard.domain.facts import label
 from wizard.engine.assess import assess_answers
 
 
@@ -93,7 +94,7 @@ def test_unknown_sensitive_or_financial_reports(fact, ground):
 def test_missing_fact_on_path_is_unknown_with_a_warning_naming_it():
     o = run(data__sensitive=...)
     assert o["appi"]["grounds"] == [1]
-    assert any("data.sensitive" in w for w in o["warnings"])
+    assert any(f"「{label('data.sensitive')}」が未回答" in w for w in o["warnings"])
 
 
 def test_off_path_answers_are_ignored():

@@ -78,6 +78,8 @@ def _value(fact_id: str) -> st.SearchStrategy[Any]:
     t = f.type
     if fact_id == "org.prefecture":
         return st.sampled_from(PREFECTURES)
+    if fact_id == "org.email":
+        return st.sampled_from(["privacy@example.co.jp", "soumu@example.jp", ""])
     if t == "tri":
         return st.sampled_from(TRI)
     if t == "bool":

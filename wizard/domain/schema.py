@@ -43,7 +43,7 @@ def _choices_text(choices: Mapping[str, str]) -> str:
 
 def fact_schema(fact: Fact, question: str | None = None) -> dict[str, Any]:
     """The schema of one answer value, with its Japanese label and question as text."""
-    from wizard.engine.values import MAX_INT, MAX_TEXT, PREFECTURES
+    from wizard.engine.values import EMAIL_PATTERN, MAX_INT, MAX_TEXT, PREFECTURES
 
     t = fact.type
     s: dict[str, Any]
@@ -65,6 +65,8 @@ def fact_schema(fact: Fact, question: str | None = None) -> dict[str, Any]:
         if fact.id == "org.prefecture":
             s = {"type": "string", "enum": list(PREFECTURES)}
             note = "都道府県名（例: 東京都、大阪府、北海道）"
+        if fact.id == "org.email":
+            s["pattern"], note = EMAIL_PATTERN, "電子メールアドレス（例: soumu@example.co.jp）"
     elif t == "strnull":
         s, note = {"type": ["string", "null"], "maxLength": MAX_TEXT}, "文字列、又は null"
     elif t == "list":

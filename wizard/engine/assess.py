@@ -8,7 +8,7 @@ from typing import Any
 from wizard.domain.facts import FACTS
 from wizard.engine import deadlines
 from wizard.engine.catalog import Catalog, load_catalog
-from wizard.engine.evaluate import Evaluation, build_env, ground_numbers
+from wizard.engine.evaluate import Evaluation, build_env, ground_numbers, suspected
 from wizard.engine.incident import Incident, InputError, missing_required
 from wizard.engine.routing import appi_route, mic_office, route_reason
 
@@ -284,13 +284,11 @@ def _assess_current(ev: Evaluation, cat: Catalog) -> dict[str, Any]:
     sector = _sector(ev, cat, appi, mn)
     publication = _publication(ev, appi, mn)
     _notes(ev, appi, mn, occurred)
-    suspect = {"loss", "theft", "unauthorized_access", "malware", "ransomware", "disposal_error"}
     return {
         "format": OUTCOME_FORMAT,
         "ruleset": ev.ruleset.id,
         "incident": {"occurred": occurred, "kinds": kinds if occurred else [],
-                     "suspected": occurred and (ev.env.get("occurred") is None
-                                                or ev.env.get("incident.cause") in suspect)},
+                     "suspected": suspected(ev, occurred, kinds)},
         "appi": appi,
         "mynumber": mn,
         "notify_subjects": {"required": notify, "by": "controller" if processor_exempt else "self"},

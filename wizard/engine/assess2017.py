@@ -11,7 +11,7 @@ from wizard.domain.facts import FACTS
 from wizard.engine import deadlines
 from wizard.engine.assess import OUTCOME_FORMAT
 from wizard.engine.catalog import Catalog
-from wizard.engine.evaluate import Evaluation
+from wizard.engine.evaluate import Evaluation, suspected
 from wizard.engine.routing import REGIME_2017, appi_route, mic_addressee, mic_office, route_reason
 
 NOT_APPLICABLE = {"tri": "no", "bool": False}
@@ -120,7 +120,7 @@ def assess_2017(ev: Evaluation, cat: Catalog) -> dict[str, Any]:
         "format": OUTCOME_FORMAT,
         "ruleset": ev.ruleset.id,
         "incident": {"occurred": occurred, "kinds": kinds if occurred else [],
-                     "suspected": occurred and ev.env.get("occurred") is None},
+                     "suspected": suspected(ev, occurred, kinds)},
         "appi": appi,
         "mynumber": mn,
         "notify_subjects": {"required": False, "recommended": occurred, "by": "self"},
@@ -188,7 +188,7 @@ def _outside(ev: Evaluation) -> dict[str, Any]:
         "ruleset": None,
         "ruleset_title": "規則セットの対象外（平成29年5月29日以前に知った事案）",
         "ruleset_status": "out_of_scope",
-        "incident": {"occurred": occurred, "kinds": kinds, "suspected": occurred and ev.env.get("occurred") is None},
+        "incident": {"occurred": occurred, "kinds": kinds, "suspected": suspected(ev, occurred, kinds)},
         "appi": _appi_block(),
         "mynumber": _mn_block(),
         "notify_subjects": {"required": False, "recommended": False, "by": "self"},

@@ -17,6 +17,9 @@ WIDENING = date(2024, 4, 1)  # 規則7条3号かっこ書 (令和5年個人情�
 WHAT_HAPPENED = {"incident.destroyed", "incident.altered", "incident.unusable"}
 
 DECISION_TYPES = {"tri", "bool", "int", "enum"}
+# Causes whose 漏えい is, as a rule, only a おそれ: the data left the business's hands and nobody knows
+# whether a third party saw it (通則GL 3-5-1-2, 3-5-1-3 ※2: 社外に流出した場合には漏えい; 平成29年告示 1(3)).
+SUSPECTED_LEAK_CAUSES = {"loss", "theft", "unauthorized_access", "malware", "ransomware", "disposal_error"}
 
 
 @dataclass
@@ -107,6 +110,14 @@ class Evaluation:
             self.warnings.append(text)
 
 
+def suspected(ev: Evaluation, occurred: bool, kinds: list[str]) -> bool:
+    """Whether what happened is (partly) only a おそれ: an occurrence resting on 不明, or a 漏えい from a
+    cause that takes the data out of the business's hands (a lost or stolen medium, an intrusion)."""
+    if not occurred:
+        return False
+    return ev.env.get("occurred") is None or ("leak" in kinds and ev.env.get("incident.cause") in SUSPECTED_LEAK_CAUSES)
+
+
 def _candidates(fact: str) -> list[Any]:
     """Definite answers to try for an unknown fact (to see whether it decided a rule)."""
     f = FACTS[fact]
@@ -157,7 +168,7 @@ def build_env(cat: Catalog, rs: RuleSet, answers: dict[str, Any], known: date) -
         elif q.fact == "incident.malicious":
             continue  # derived below (SPEC §2.1 default), no warning
         elif q.fact in decision and FACTS[q.fact].type in DECISION_TYPES:
-            ev.warn(f"「{label(q.fact)}」（{q.fact}）が未回答のため「不明」として扱いました。")
+            ev.warn(f"「{label(q.fact)}」が未回答のため「不明」として扱いました。")
     ev.deps["malicious"] = {"incident.malicious", "incident.cause"}
     if env.get("mynumber.included") in ("yes", "unknown") and "mynumber.subjects" not in env \
             and isinstance(env.get("data.subjects"), int):

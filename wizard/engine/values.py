@@ -2,6 +2,7 @@
 inline validation.  Messages are Japanese and name what is expected."""
 from __future__ import annotations
 
+import re
 from datetime import date
 from typing import Any
 
@@ -17,10 +18,14 @@ PREFECTURES = (
 )
 MAX_TEXT = 100_000
 MAX_INT = 10**10
+# SPEC §2.1: org.email is an e-mail address (local part, @, a domain with a dot), or empty; surrounding
+# spaces are allowed (the wizard strips them).  The JSON Schema uses the same pattern (wizard/domain/schema.py).
+EMAIL_PATTERN = r"^(?:[ \u3000]*[^@\s]+@[^@\s]+\.[^@\s.]+[ \u3000]*)?$"
 
 
 def _date_ok(v: Any) -> str | None:
-    if not isinstance(v, str) or len(v) != 10 or not v[:4].isascii() or v[4:5] != "-" or v[7:8] != "-":
+    # YYYY-MM-DD only: Python 3.11's fromisoformat also takes other ISO 8601 forms ("1900010100")
+    if not isinstance(v, str) or not re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", v):
         return "日付は YYYY-MM-DD の形式で書いてください"
     try:
         d = parse_iso_date(v)
@@ -68,6 +73,8 @@ def check_value(fact_id: str, value: Any) -> str | None:
             return "文字列を書いてください"
         if fact_id == "org.prefecture" and value not in PREFECTURES:
             return f"「{value}」は都道府県名ではありません（例: 東京都、大阪府、北海道）"
+        if fact_id == "org.email" and not re.search(EMAIL_PATTERN, value):
+            return f"「{value[:80]}」はメールアドレスの形式ではありません（例: soumu@example.co.jp）"
         return None if len(value) <= MAX_TEXT else f"長すぎます（{MAX_TEXT:,}文字まで）"
     if t == "strnull":
         if value is None:
