@@ -6,15 +6,11 @@
 - ``surrogate_keys``: a lone surrogate (``"\\ud800"`` in JSON) cannot be written as
   UTF-8; the window refuses such a file at load and names the key.
 
-The non-GUI loader may grow the same checks (helper ``hostile``); these stay
-small so the GUI does not depend on when that lands.
+The profile check is the engine's own (wizard.engine.incident.validate_profile).
 """
 from __future__ import annotations
 
 from typing import Any
-
-from wizard.domain.facts import FACTS
-from wizard.engine.values import check_value, normalize
 
 
 def _has_surrogate(value: Any) -> bool:
@@ -45,38 +41,11 @@ def surrogate_keys(doc: Any, prefix: str = "") -> list[str]:
 def validate_profile(raw: Any, name: str = "プロファイル") -> tuple[dict[str, Any], list[str]]:
     """(valid org.* answers, problems); problems name the file and the key in Japanese.
 
-    Uses the engine's ``validate_profile`` (one validator for the CLI and the GUI) where it
-    exists; the check below is the same rule for a build that does not have it yet."""
-    import importlib
-
+    One validator for the CLI and the GUI: the engine's ``validate_profile``."""
     from wizard.engine.incident import InputError
+    from wizard.engine.incident import validate_profile as strict
 
-    strict = getattr(importlib.import_module("wizard.engine.incident"), "validate_profile", None)
-    if strict is not None:
-        try:
-            return dict(strict(raw, name)), []
-        except InputError as exc:
-            return {}, str(exc).splitlines()
-    return _own_validate_profile(raw, name)
-
-
-def _own_validate_profile(raw: Any, name: str) -> tuple[dict[str, Any], list[str]]:
-    if not isinstance(raw, dict):
-        return {}, [f"{name}: 「answers」（事業者情報）がないか、キーと値の組ではありません"]
-    answers: dict[str, Any] = {}
-    problems: list[str] = []
-    for key, value in raw.items():
-        shown = str(key).encode("utf-8", "backslashreplace").decode("utf-8")
-        if not isinstance(key, str) or not key.startswith("org.") or key not in FACTS:
-            problems.append(f"{name}: 事業者情報ではないキー「{shown}」")
-            continue
-        if _has_surrogate(value):
-            problems.append(f"{name}: 「{key}」（{FACTS[key].label}）に文字として使えない符号（サロゲート）があります")
-            continue
-        value = normalize(key, value)
-        msg = check_value(key, value)
-        if msg:
-            problems.append(f"{name}: 「{key}」（{FACTS[key].label}）: {msg}")
-        else:
-            answers[key] = value
-    return answers, problems
+    try:
+        return dict(strict(raw, name)), []
+    except InputError as exc:
+        return {}, str(exc).splitlines()
