@@ -144,7 +144,7 @@ class ResultPage(QWidget):
         notice = outcome is not None and "subject_notice" in (outcome.get("documents") or [])
         self.recipients_label.setVisible(notice)
         self.recipients_button.setVisible(notice)
-        self.fields = ppc_fields(answers)
+        self.fields = ppc_fields(answers, outcome)
         self.copy_title.setText(f"<b>{copy_panel_title(outcome)}</b>")
         self.copy_buttons = {}
         self._fill(self.copy_col, [(SHORT.get(name, name), name, text) for name, text in self.fields],
