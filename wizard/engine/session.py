@@ -218,8 +218,13 @@ class Session:
         self.seen.update(self.screen(sid).ids)
 
     def screen_position(self, sid: str) -> tuple[int, int]:
-        """(1-based index of the screen on the current path, number of screens); 0 when off the path."""
+        """(1-based index of the screen, number of screens); 0 when off the path.  Counted over the
+        screens 次へ shows (a returning user's profile screens are passed by, so 「画面 1 / 11」, not
+        「画面 5 / 15」); a passed-by screen opened from the sidebar counts among all screens."""
         ids = [sc.id for sc in self.screens()]
+        steps = self._steps()
+        if sid in steps:
+            return (steps.index(sid) + 1, len(steps))
         return (ids.index(sid) + 1 if sid in ids else 0, len(ids))
 
     def remaining(self) -> int:

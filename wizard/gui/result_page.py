@@ -128,6 +128,7 @@ class ResultPage(QWidget):
         col.addStretch(1)
         scroll = scrolled(side)
         scroll.setFixedWidth(262)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)  # the buttons fit; no bar
         outer.addWidget(scroll)
         self.copy_buttons: dict[str, QPushButton] = {}
         self.reporter_buttons: dict[str, QPushButton] = {}

@@ -86,7 +86,7 @@ def _report_block(title: str, block: dict[str, Any], today: date | None, grounds
         parts.append(f"<p><b>報告に努める事案です</b>（旧告示）。該当：{h(gtext)}</p>")
         parts.append(_deadlines(block, today))
     else:
-        parts.append(f"<p>法令上の報告義務はありません。（該当：{h(gtext)}）</p>")
+        parts.append("<p>法令上の報告義務はありません。" + (f"（該当：{h(gtext)}）" if grounds else "") + "</p>")
     if block.get("exempt"):
         parts.append(f"<p>除外事由：{h(block['exempt'])}</p>")
     if block.get("voluntary"):
