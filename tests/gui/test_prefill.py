@@ -113,3 +113,22 @@ def test_engine_ids_in_result_texts_go_to_small_grey_type_and_user_text_stays_te
     out = plain("「不正の目的」（incident.malicious）が未回答 <b>x</b>（本人の数）")
     assert "（incident.malicious）" not in out and "<small style='color:#999'>incident.malicious</small>" in out
     assert "&lt;b&gt;" in out and "（本人の数）" in out  # Japanese brackets are not ids
+
+
+def test_typing_the_self_designation_updates_the_untouched_texts_on_the_page(qtbot: Any, make_window: Any,
+                                                                              tmp_path: Path) -> None:
+    w = make_window()
+    assert w.files.load(skimming_file(tmp_path))
+    w.show_page("notice_texts")
+    page = w.question_page
+    from PySide6.QtGui import QInputMethodEvent
+    from PySide6.QtWidgets import QApplication
+
+    edit = page.field_for("notice_self_name").edit
+    edit.setFocus()
+    edit.selectAll()
+    ev = QInputMethodEvent()  # what a Japanese IME sends (QTest cannot type kana)
+    ev.setCommitString("当店")
+    QApplication.sendEvent(edit, ev)
+    qtbot.waitUntil(lambda: "当店" in page.field_for("notice_cause").value())
+    assert "当社" not in page.field_for("notice_cause").value()
