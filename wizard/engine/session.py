@@ -71,7 +71,7 @@ class Session:
         self.answers: dict[str, Any] = dict(answers or {})
         self.extra: dict[str, Any] = dict(extra or {})  # other top-level keys of the incident file
         self.seen: set[str] = set()  # questions the user has left with 次へ (a blank optional one is done)
-        self.settled: set[str] = set()  # answered from the organisation profile: 次へ passes their screens by
+        self.settled: set[str] = set()  # settled by the organisation profile: 次へ passes their screens by
         self.page: str | None = None
         self._path_cache: tuple[Any, list[Question], list[Screen] | None] | None = None
         self._outcome_cache: tuple[Any, dict[str, Any] | None] | None = None
@@ -89,7 +89,10 @@ class Session:
             # profile answers (a returning user; `screens --profile`).
             org = {nid for nid, q in graph.nodes.items() if q.fact.startswith("org.")}
             self.seen = set(org)
-            self.settled = {nid for nid in org if is_answered(graph.nodes[nid], self.answers)}
+            # settled: what the profile answers, and what it left blank where a blank is an answer
+            # (an optional question such as 認定個人情報保護団体): nothing there is still open
+            self.settled = {nid for nid in org if is_answered(graph.nodes[nid], self.answers)
+                            or not graph.nodes[nid].required}
 
     # --- path and screens ------------------------------------------------------
     def _key(self) -> tuple[tuple[str, str], ...]:
@@ -198,7 +201,7 @@ class Session:
         """Screen ids in order; a screen whose every question the profile answered is passed by
         (the sidebar still opens it)."""
         return [sc.id for sc in self.screens()
-                if not all(q.id in self.settled and self.is_answered(q) for q in sc.questions)]
+                if not all(q.id in self.settled and not self.is_open(q) for q in sc.questions)]
 
     def previous_screen(self, sid: str) -> str | None:
         ids = [sc.id for sc in self.screens()]
