@@ -132,3 +132,13 @@ def test_typing_the_self_designation_updates_the_untouched_texts_on_the_page(qtb
     QApplication.sendEvent(edit, ev)
     qtbot.waitUntil(lambda: "当店" in page.field_for("notice_cause").value())
     assert "当社" not in page.field_for("notice_cause").value()
+
+
+def test_report_questions_stay_while_a_required_answer_is_missing(monkeypatch: pytest.MonkeyPatch) -> None:
+    answers = {k: v for k, v in _answers("mail-1person").items() if k != "incident.known_on"}
+    s = Session(answers)
+    monkeypatch.setattr(Session, "outcome", lambda self, today=None: pytest.fail("no engine run before the answers"))
+    assert REPORT_ONLY <= {q.id for q in s.path()}  # the result cannot be computed yet: asked
+    monkeypatch.undo()
+    s.set_answer("incident.known_on", _answers("mail-1person")["incident.known_on"])
+    assert not REPORT_ONLY & {q.id for q in s.path()}  # one person, no 7条 ground: no report, not asked

@@ -102,7 +102,11 @@ class Session:
         key = self._key()  # the path is asked for many times per page move: walk once per answer set
         if self._path_cache is None or self._path_cache[0] != key:
             walked = self.graph.walk(self.answers)
-            if any(q.id in REPORT_ONLY for q in walked) and not report_needed(self.outcome_now()):
+            # the outcome decides only once every required answer on the path is given (until then
+            # the result cannot be computed and they are asked; no engine run at first paint)
+            if any(q.id in REPORT_ONLY for q in walked) and all(is_answered(q, self.answers) for q in walked
+                                                               if q.required) \
+                    and not report_needed(self.outcome_now()):
                 walked = [q for q in walked if q.id not in REPORT_ONLY]
             self._path_cache = (key, walked, None)
         return list(self._path_cache[1])
