@@ -9,6 +9,11 @@ through an input-method commit (what a Japanese IME sends; QTest cannot type kan
 (Ctrl+Enter in a text box) goes on.  A returning user (profile saved) starts at 新規.
 Prints per incident: the screens shown, their count, the time, and whether the window with
 its frame stayed inside the screen.  Not collected by pytest (needs a display).
+
+    real_window_walk.py OUT_DIR [all | case:screen,...] [--first-time]
+
+`all` takes a picture of every screen (and of each dialog); `--first-time` walks as a new
+user (no profile: 事業者情報 typed in, the 事業者情報の保存 dialog answered with Enter).
 """
 from __future__ import annotations
 
@@ -23,7 +28,7 @@ ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(Path(__file__).parent))
 
-from PySide6.QtCore import Qt  # noqa: E402
+from PySide6.QtCore import Qt, QTimer  # noqa: E402
 from PySide6.QtGui import QGuiApplication, QInputMethodEvent  # noqa: E402
 from PySide6.QtTest import QTest  # noqa: E402
 from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
@@ -119,14 +124,33 @@ def shoot(out: Path, name: str) -> None:
     screen.grabWindow(0).save(str(out / f"{name}.png"))  # the whole screen: frame and title bar included
 
 
-def walk_case(case: str, out: Path, shots: set[str]) -> dict[str, Any]:
+def answer_dialogs(out: Path, name: str, log: list[str]) -> QTimer:
+    """A modal dialog opened by a key press: picture it, then Enter (its default button)."""
+    def check() -> None:
+        modal = QApplication.activeModalWidget()
+        if modal is not None and modal.isVisible():
+            log.append(modal.windowTitle())
+            shoot(out, f"{name}-dialog-{len(log)}")
+            QTest.keyClick(modal, Qt.Key.Key_Return)
+    timer = QTimer()
+    timer.setInterval(150)
+    timer.timeout.connect(check)
+    timer.start()
+    return timer
+
+
+def walk_case(case: str, out: Path, shots: set[str], first_time: bool = False) -> dict[str, Any]:
     from wizard.gui.main_window import MainWindow
     from wizard.gui.storage import Storage
 
     answers = json.loads((ROOT / "tests/gui/data" / f"{case}.json").read_text(encoding="utf-8"))["incident"]["answers"]
     home = Path(tempfile.mkdtemp(prefix=f"walk-{case}-"))
     storage = Storage(home)
-    storage.save_profile(screens.profile_answers(answers))  # a returning user
+    if not first_time:
+        storage.save_profile(screens.profile_answers(answers))  # a returning user
+    dialogs: list[str] = []
+    name = f"{case}{'-first' if first_time else ''}"
+    timer = answer_dialogs(out, name, dialogs)
     w = MainWindow(storage=storage)
     w.show()
     pump(400)  # the window manager maps and frames it
@@ -154,16 +178,16 @@ def walk_case(case: str, out: Path, shots: set[str]) -> dict[str, Any]:
                 q = w.session.question(qid)
                 if q.fact in answers and (answers[q.fact] is not None or q.kind == "date"):
                     enter_answer(w.question_page.field_for(qid), answers[q.fact])
-        if f"{case}:{w.current}" in shots:
-            shoot(out, f"{case}-{w.current}")
+        if f"{case}:{w.current}" in shots or "all" in shots:
+            shoot(out, f"{name}-{len(shown):02d}-{w.current}")
         before = w.current
         in_area = isinstance(focus(), TextAreaField.__mro__[0]) or type(focus()).__name__ == "_Area"
         key(Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier if in_area else Qt.KeyboardModifier.NoModifier)
         pump(20)
         assert w.current != before, (before, w.question_page.blocks[w.question_page.order[0]].q.id)
     shown.append("review")
-    if f"{case}:review" in shots:
-        shoot(out, f"{case}-review")
+    if f"{case}:review" in shots or "all" in shots:
+        shoot(out, f"{name}-{len(shown):02d}-review")
     w.next_button.setFocus()
     key(Qt.Key.Key_Return)  # 確認 → 結果 (Enter on a button clicks it after its press animation)
     for _ in range(50):
@@ -173,27 +197,37 @@ def walk_case(case: str, out: Path, shots: set[str]) -> dict[str, Any]:
     pump(200)
     shown.append(w.current)
     elapsed = time.perf_counter() - t0
-    if f"{case}:result" in shots:
-        shoot(out, f"{case}-result")
-    expected = [sid for sid, _ in screens.walk(answers, profile=True)]
+    if f"{case}:result" in shots or "all" in shots:
+        shoot(out, f"{name}-{len(shown):02d}-result")
+        bar = w.result_page.browser.verticalScrollBar()
+        page = 1
+        while bar.value() < bar.maximum():  # the rest of the result text, a screen at a time
+            bar.setValue(bar.value() + bar.pageStep())
+            pump(50)
+            shoot(out, f"{name}-{len(shown):02d}-result-{page}")
+            page += 1
+    timer.stop()
+    expected = [sid for sid, _ in screens.walk(answers, profile=not first_time)]
     w.setWindowModified(False)
     w.close()
     pump(50)
-    return {"case": case, "screens": len(shown), "same_as_main_py_screens": shown == expected,
+    return {"case": name, "screens": len(shown), "dialogs": dialogs, "same_as_main_py_screens": shown == expected,
             "seconds": round(elapsed, 2), "frame_inside_screen": fits, "shown": shown,
             "frame": [w.frameGeometry().width(), w.frameGeometry().height()],
             "available": [avail.width(), avail.height()]}
 
 
 def main() -> int:
-    out = Path(sys.argv[1] if len(sys.argv) > 1 else "walk-shots")
+    args = [a for a in sys.argv[1:] if a != "--first-time"]
+    first_time = "--first-time" in sys.argv
+    out = Path(args[0] if args else "walk-shots")
     out.mkdir(parents=True, exist_ok=True)
-    shots = set(sys.argv[2].split(",")) if len(sys.argv) > 2 else {
+    shots = set(args[1].split(",")) if len(args) > 1 else {
         f"{c}:{s}" for c in CASES for s in ("incident_when", "incident_facts", "data_kinds", "report", "review", "result")}
     make_app([])
     ok = True
     for case in CASES:
-        r = walk_case(case, out, shots)
+        r = walk_case(case, out, shots, first_time)
         ok &= r["same_as_main_py_screens"] and r["frame_inside_screen"]
         print(json.dumps(r, ensure_ascii=False), flush=True)
     return 0 if ok else 1

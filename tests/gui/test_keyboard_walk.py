@@ -16,4 +16,6 @@ def test_keyboard_only_walk_of_the_one_person_mis_sent_email(qtbot: Any, tmp_pat
     assert r["same_as_main_py_screens"], r["shown"]
     assert r["screens"] <= 15 and r["shown"][-1] == "result"
     assert r["frame_inside_screen"]
-    assert (tmp_path / "mail-1person-result.png").read_bytes()[:4] == b"\x89PNG"
+    shot = tmp_path / f"mail-1person-{r['screens']:02d}-result.png"  # named by its place in the walk
+    assert shot.read_bytes()[:4] == b"\x89PNG"
+    assert r["dialogs"] == []  # a returning user: no 事業者情報の保存 question

@@ -414,10 +414,14 @@ def test_screens_holding_only_profile_answers_are_passed_by() -> None:
     assert s.next_screen(org_screens[0]) == org_screens[1]  # opened from the sidebar: step through them
     assert s.previous_screen("incident_overview") == "org_other"  # 戻る still reaches 事業者情報
     s2 = Session({k: v for k, v in screens.profile_answers(answers).items() if k != "org.pmark"})
-    assert "org_other" in s2._steps()  # not all its answers are in the profile
-    assert s2.landing() == "incident_overview"  # optional, and 事業者情報 was done when the profile was saved
+    # a blank optional answer in the profile is settled too (事業者情報 was done when the profile was
+    # saved): its screen is passed by and not counted, so the first screen reads 「画面 1 / N」
+    assert "org_other" not in s2._steps() and s2.landing() == "incident_overview"
+    assert s2.screen_position("incident_overview")[0] == 1
+    assert s2.previous_screen("incident_overview") == "org_other"  # 戻る still reaches 事業者情報
     s3 = Session({k: v for k, v in screens.profile_answers(answers).items() if k != "org.sector"})
     assert s3.landing() == "org_business"  # a required answer missing from the profile is asked
+    assert "org_business" in s3._steps() and s3.screen_position("org_business")[0] == 1
     doc = s.to_document()
     assert set(Session(doc["answers"], extra={"x-wizard": doc.get("x-wizard")}).settled) == s.settled
 

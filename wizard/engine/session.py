@@ -21,6 +21,9 @@ INCIDENT_FORMAT = "rouei-incident/1"
 PROGRESS_KEY = "x-wizard"  # where the window left off; an "x-" key is kept and ignored by assess (SPEC §2)
 REVIEW, RESULT = PAGES
 EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s.]+")
+# Asked only when the outcome so far calls for a report to 個人情報保護委員会 (or the delegated ministry):
+# required, an effort under the 2017 告示, or a voluntary My Number report (規則8条; 別記様式第一).
+REPORT_ONLY = frozenset({"report_stage", "report_date"})
 
 
 @dataclass(frozen=True)
@@ -38,6 +41,15 @@ def is_answered(q: Question, answers: dict[str, Any]) -> bool:
     if v is None:
         return FACTS[q.fact].type == "datenull"  # 不明 for a nullable date is an answer
     return not (isinstance(v, str) and v == "" and q.required)
+
+
+def report_needed(outcome: dict[str, Any] | None) -> bool:
+    """A report to 個人情報保護委員会 (or the delegated ministry) is to be drafted: the APPI or the My
+    Number block is required, an effort (2017 告示) or a voluntary report.  None (cannot tell yet) asks."""
+    if outcome is None:
+        return True
+    return any(bool(b.get(k)) for b in (outcome.get("appi") or {}, outcome.get("mynumber") or {})
+               for k in ("required", "effort", "voluntary"))
 
 
 def prefecture_of(address: Any) -> str | None:
@@ -59,9 +71,10 @@ class Session:
         self.answers: dict[str, Any] = dict(answers or {})
         self.extra: dict[str, Any] = dict(extra or {})  # other top-level keys of the incident file
         self.seen: set[str] = set()  # questions the user has left with 次へ (a blank optional one is done)
-        self.settled: set[str] = set()  # answered from the organisation profile: 次へ passes their screens by
+        self.settled: set[str] = set()  # settled by the organisation profile: 次へ passes their screens by
         self.page: str | None = None
         self._path_cache: tuple[Any, list[Question], list[Screen] | None] | None = None
+        self._outcome_cache: tuple[Any, dict[str, Any] | None] | None = None
         progress = self.extra.pop(PROGRESS_KEY, None)
         if isinstance(progress, dict):
             page = progress.get("page")
@@ -76,7 +89,10 @@ class Session:
             # profile answers (a returning user; `screens --profile`).
             org = {nid for nid, q in graph.nodes.items() if q.fact.startswith("org.")}
             self.seen = set(org)
-            self.settled = {nid for nid in org if is_answered(graph.nodes[nid], self.answers)}
+            # settled: what the profile answers, and what it left blank where a blank is an answer
+            # (an optional question such as 認定個人情報保護団体): nothing there is still open
+            self.settled = {nid for nid in org if is_answered(graph.nodes[nid], self.answers)
+                            or not graph.nodes[nid].required}
 
     # --- path and screens ------------------------------------------------------
     def _key(self) -> tuple[tuple[str, str], ...]:
@@ -85,8 +101,27 @@ class Session:
     def path(self) -> list[Question]:
         key = self._key()  # the path is asked for many times per page move: walk once per answer set
         if self._path_cache is None or self._path_cache[0] != key:
-            self._path_cache = (key, self.graph.walk(self.answers), None)
+            walked = self.graph.walk(self.answers)
+            # the outcome decides only once every required answer on the path is given (until then
+            # the result cannot be computed and they are asked; no engine run at first paint)
+            if any(q.id in REPORT_ONLY for q in walked) and all(is_answered(q, self.answers) for q in walked
+                                                               if q.required) \
+                    and not report_needed(self.outcome_now()):
+                walked = [q for q in walked if q.id not in REPORT_ONLY]
+            self._path_cache = (key, walked, None)
         return list(self._path_cache[1])
+
+    def outcome_now(self) -> dict[str, Any] | None:
+        """The outcome of the answers as they stand (None when the engine cannot tell yet), once per
+        answer set: it decides whether 報告の種類・報告日 are asked (and the GUI prefills the notice texts from it)."""
+        key = self._key()
+        if self._outcome_cache is None or self._outcome_cache[0] != key:
+            try:
+                out: dict[str, Any] | None = self.outcome()
+            except Exception:  # noqa: BLE001 - incomplete answers: ask (report_needed(None) is True)
+                out = None
+            self._outcome_cache = (key, out)
+        return self._outcome_cache[1]
 
     def question(self, qid: str) -> Question:
         return self.graph.nodes[qid]
@@ -170,7 +205,7 @@ class Session:
         """Screen ids in order; a screen whose every question the profile answered is passed by
         (the sidebar still opens it)."""
         return [sc.id for sc in self.screens()
-                if not all(q.id in self.settled and self.is_answered(q) for q in sc.questions)]
+                if not all(q.id in self.settled and not self.is_open(q) for q in sc.questions)]
 
     def previous_screen(self, sid: str) -> str | None:
         ids = [sc.id for sc in self.screens()]
@@ -190,8 +225,13 @@ class Session:
         self.seen.update(self.screen(sid).ids)
 
     def screen_position(self, sid: str) -> tuple[int, int]:
-        """(1-based index of the screen on the current path, number of screens); 0 when off the path."""
+        """(1-based index of the screen, number of screens); 0 when off the path.  Counted over the
+        screens 次へ shows (a returning user's profile screens are passed by, so 「画面 1 / 11」, not
+        「画面 5 / 15」); a passed-by screen opened from the sidebar counts among all screens."""
         ids = [sc.id for sc in self.screens()]
+        steps = self._steps()
+        if sid in steps:
+            return (steps.index(sid) + 1, len(steps))
         return (ids.index(sid) + 1 if sid in ids else 0, len(ids))
 
     def remaining(self) -> int:

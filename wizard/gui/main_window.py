@@ -25,6 +25,7 @@ from wizard.domain.facts import display_value, label
 from wizard.engine.graph import Graph, Question
 from wizard.engine.screens import Screen
 from wizard.engine.session import Session
+from wizard.gui import prefill
 from wizard.gui.dialogs import DialogService, QtDialogs
 from wizard.gui.fields import UNANSWERED
 from wizard.gui.files import IncidentFiles
@@ -261,7 +262,7 @@ class MainWindow(QMainWindow):
             if q.fact in s.answers:
                 out[q.id] = s.answers[q.fact]
             else:
-                shown = s.shown_value(q)
+                shown = prefill.shown_value(s, q)
                 out[q.id] = UNANSWERED if shown is None else shown
         return out
 
@@ -421,7 +422,7 @@ class MainWindow(QMainWindow):
         for other in self._page_questions():  # preselections that follow this answer (cause → 不正の目的)
             block = page.blocks[other.id]
             if other.id != qid and not block.touched and other.fact not in s.answers:
-                shown = s.shown_value(other)
+                shown = prefill.shown_value(s, other)
                 if shown is not None and block.field.value() != shown:
                     block.field.set_value(shown)
         page.position.setText(self._position(self.current))

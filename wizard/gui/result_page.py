@@ -128,6 +128,7 @@ class ResultPage(QWidget):
         col.addStretch(1)
         scroll = scrolled(side)
         scroll.setFixedWidth(262)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)  # the buttons fit; no bar
         outer.addWidget(scroll)
         self.copy_buttons: dict[str, QPushButton] = {}
         self.reporter_buttons: dict[str, QPushButton] = {}
@@ -144,7 +145,7 @@ class ResultPage(QWidget):
         notice = outcome is not None and "subject_notice" in (outcome.get("documents") or [])
         self.recipients_label.setVisible(notice)
         self.recipients_button.setVisible(notice)
-        self.fields = ppc_fields(answers)
+        self.fields = ppc_fields(answers, outcome)
         self.copy_title.setText(f"<b>{copy_panel_title(outcome)}</b>")
         self.copy_buttons = {}
         self._fill(self.copy_col, [(SHORT.get(name, name), name, text) for name, text in self.fields],

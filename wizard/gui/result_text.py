@@ -5,6 +5,7 @@ from the outcome; this module only words and formats it (和暦 + 曜日).
 """
 from __future__ import annotations
 
+import re
 from datetime import date
 from typing import Any
 
@@ -23,6 +24,14 @@ SECTOR_TITLES = {
     "accredited_body": "認定個人情報保護団体への報告（加入団体の指針を確認）",
     "pmark": "プライバシーマーク事故報告（審査機関）",
 }
+
+
+RAW_ID = re.compile(r"[（(]([a-z][a-z0-9_]*\.[a-z0-9_.]+)[）)]")  # 「（incident.malicious）」 in an engine text
+
+
+def plain(text: Any) -> str:
+    """An engine text, escaped, with a raw fact or rule id in brackets set in small grey type."""
+    return RAW_ID.sub(lambda m: f" <small style='color:#999'>{m.group(1)}</small>", h(text))
 
 
 def day(value: Any, today: date | None = None) -> str:
@@ -77,7 +86,7 @@ def _report_block(title: str, block: dict[str, Any], today: date | None, grounds
         parts.append(f"<p><b>報告に努める事案です</b>（旧告示）。該当：{h(gtext)}</p>")
         parts.append(_deadlines(block, today))
     else:
-        parts.append(f"<p>法令上の報告義務はありません。（該当：{h(gtext)}）</p>")
+        parts.append("<p>法令上の報告義務はありません。" + (f"（該当：{h(gtext)}）" if grounds else "") + "</p>")
     if block.get("exempt"):
         parts.append(f"<p>除外事由：{h(block['exempt'])}</p>")
     if block.get("voluntary"):
@@ -121,7 +130,7 @@ def result_html(outcome: dict[str, Any], today: date | None = None) -> str:
     else:
         parts.append("<p>法律上の漏えい・滅失・毀損には当たりません。</p>")
     ruleset = outcome.get("ruleset_title") or outcome.get("ruleset", "")
-    parts.append(f"<p style='color:#666'>適用した規則：{h(ruleset)}（{h(outcome.get('ruleset') or '－')}）</p>")
+    parts.append(f"<p style='color:#666'>適用した規則：{h(ruleset)}</p>")
     if outcome.get("ruleset_status") not in (None, "in_force"):
         parts.append(f"<p style='color:{ERROR}'><b>この規則は施行されていません（試算）。</b></p>")
 
@@ -155,15 +164,16 @@ def result_html(outcome: dict[str, Any], today: date | None = None) -> str:
 
     warnings = outcome.get("warnings") or []
     if warnings:  # 不明 answers that decided a branch and UNSURE points, styled to stand out
-        items = "".join(f"<li>{h(w)}</li>" for w in warnings)
+        items = "".join(f"<li>{plain(w)}</li>" for w in warnings)
         parts.append(f"<br><table width='100%' cellpadding='8' style='background:{WARN_BG}'><tr><td>"
                      f"<b>⚠ 確認が必要な点（{len(warnings)}件）</b><ul>{items}</ul></td></tr></table>")
     reasons = outcome.get("reasons") or []
     if reasons:
         parts.append("<h2>判断の理由と根拠</h2><ol>")
         for r in reasons:
-            cite = f"<br><span style='color:#666'>根拠：{h(r.get('cite', ''))}（{h(r.get('rule', ''))}）</span>"
-            parts.append(f"<li>{h(r.get('text', ''))}{cite}</li>")
+            rid = f" <small style='color:#999'>{h(r['rule'])}</small>" if r.get("rule") else ""  # for support only
+            cite = f"<br><span style='color:#666'>根拠：{h(r.get('cite', ''))}</span>{rid}"
+            parts.append(f"<li>{plain(r.get('text', ''))}{cite}</li>")
         parts.append("</ol>")
     docs = outcome.get("documents") or []
     if docs:
