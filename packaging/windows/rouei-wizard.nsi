@@ -73,6 +73,9 @@ SectionEnd
 
 Section "Uninstall"
   SetShellVarContext current
+  ; Leave the install folder first: Windows cannot remove a process's current folder, and the
+  ; uninstaller may have been started from inside it (the folder was left empty but present).
+  SetOutPath "$TEMP"
   Delete "$SMPROGRAMS\${APPNAME}.lnk"
   ; Only what the installer put there: the user's documents and settings live elsewhere
   ; (Documents, %APPDATA%, %LOCALAPPDATA%\rouei-wizard) and are kept.
