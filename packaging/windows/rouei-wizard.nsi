@@ -73,8 +73,7 @@ SectionEnd
 
 Section "Uninstall"
   SetShellVarContext current
-  ; Leave the install folder first: Windows cannot remove a process's current folder, and the
-  ; uninstaller may have been started from inside it (the folder was left empty but present).
+  ; Leave the install folder first: Windows cannot remove a process's current folder.
   SetOutPath "$TEMP"
   Delete "$SMPROGRAMS\${APPNAME}.lnk"
   ; Only what the installer put there: the user's documents and settings live elsewhere
@@ -82,6 +81,10 @@ Section "Uninstall"
   RMDir /r "$INSTDIR\_internal"
   Delete "$INSTDIR\rouei-wizard.exe"
   Delete "$INSTDIR\uninstall.exe"
+  ; The documentation the bundle ships beside the program (README.md, docs\, packaging\README.md)
+  Delete "$INSTDIR\README.md"
+  RMDir /r "$INSTDIR\docs"
+  RMDir /r "$INSTDIR\packaging"
   RMDir "$INSTDIR"
   DeleteRegKey HKCU "${UNINSTKEY}"
   DeleteRegKey HKCU "Software\${APPKEY}"
