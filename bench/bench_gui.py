@@ -134,7 +134,7 @@ def screenshot_ms(runs: int) -> tuple[float, float]:
     with tempfile.TemporaryDirectory() as tmp, tempfile.TemporaryDirectory() as pycache:
         png = str(Path(tmp) / "shot.png")
         bare_cmd = ["-c", BARE_SHOT, png]
-        ours_cmd = [str(ROOT / "main.py"), "--screenshot", png]
+        ours_cmd = [str(ROOT / "main.py"), "--screenshot", png, "--replace"]
         process_ms(bare_cmd, pycache, tmp)
         process_ms(ours_cmd, pycache, tmp)
         for _ in range(runs):
