@@ -73,6 +73,26 @@ def _surrogates(doc: Any, name: str) -> None:
                          "\\ud800 など）が含まれています。この値を書き直してください")
 
 
+
+def _checked_answers(raw: dict[Any, Any], name: str, problems: list[str], org_only: bool = False) -> dict[str, Any]:
+    """The valid answers of `raw` (normalised); every bad key or value is added to `problems`.
+    `x-` keys are user extensions and skipped; `org_only` accepts only the organisation facts."""
+    answers: dict[str, Any] = {}
+    for key, value in raw.items():
+        if str(key).startswith("x-"):
+            continue
+        if key not in FACTS or (org_only and not str(key).startswith("org.")):
+            what = "事業者情報の項目ではないキー" if org_only else "未知の事実ID"
+            problems.append(f"{_where(name, raw, key)}: {what}「{shown(key)}」")
+            continue
+        value = normalize(key, value)
+        msg = check_value(key, value)
+        if msg:
+            problems.append(f"{_where(name, raw, key)}: 「{key}」（{FACTS[key].label}）: {msg}")
+        else:
+            answers[key] = value
+    return answers
+
 def validate_profile(doc: Any, name: str = "事業者情報（プロフィール）") -> dict[str, Any]:
     """Check an organisation profile exactly like the `org.*` answers of an incident file.
 
@@ -90,19 +110,7 @@ def validate_profile(doc: Any, name: str = "事業者情報（プロフィール
         problems, raw = [], doc
     if not isinstance(raw, dict):
         _raise(problems + [f"{name}: 事業者情報はキーと値の組でなければなりません"])
-    answers: dict[str, Any] = {}
-    for key, value in raw.items():
-        if str(key).startswith("x-"):
-            continue
-        if not str(key).startswith("org.") or key not in FACTS:
-            problems.append(f"{_where(name, raw, key)}: 事業者情報の項目ではないキー「{shown(key)}」")
-            continue
-        value = normalize(key, value)
-        msg = check_value(key, value)
-        if msg:
-            problems.append(f"{_where(name, raw, key)}: 「{key}」（{FACTS[key].label}）: {msg}")
-        else:
-            answers[key] = value
+    answers = _checked_answers(raw, name, problems, org_only=True)
     if problems:
         _raise(problems)
     return answers
@@ -126,18 +134,7 @@ def validate_document(doc: Any, name: str = "入力", today: date | None = None)
     if not isinstance(raw, dict):
         problems.append(f"{_where(name, doc, 'answers')}: 「answers」（回答の一覧）がないか、キーと値の組ではありません")
         raw = {}
-    for key, value in raw.items():
-        if str(key).startswith("x-"):
-            continue
-        if key not in FACTS:
-            problems.append(f"{_where(name, raw, key)}: 未知の事実ID「{shown(key)}」")
-            continue
-        value = normalize(key, value)
-        msg = check_value(key, value)
-        if msg:
-            problems.append(f"{_where(name, raw, key)}: 「{key}」（{FACTS[key].label}）: {msg}")
-        else:
-            answers[key] = value
+    answers.update(_checked_answers(raw, name, problems))
     for key, msg in cross_checks(answers, today):
         problems.append(f"{_where(name, raw, key)}: 「{key}」: {msg}")
     recipients = doc.get("recipients")
