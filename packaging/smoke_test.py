@@ -123,6 +123,15 @@ class Smoke:
         check(proc.returncode == code,
               f"exit {proc.returncode}, expected {code}\nstdout: {proc.stdout[-1500:]}\nstderr: {proc.stderr[-1500:]}")
 
+    def report(self, label: str) -> int:
+        """Print the summary line and each skip and failure; the exit code (1 when anything failed)."""
+        print(f"{label}: {len(self.passed)} passed, {len(self.failed)} failed, {len(self.skipped)} skipped")
+        for name, why in self.skipped:
+            print(f"  skipped {name}: {why}")
+        for name, why in self.failed:
+            print(f"  FAILED {name}: {why.splitlines()[0] if why else ''}")
+        return 1 if self.failed else 0
+
     def step(self, name: str, func: Callable[[], None]) -> None:
         print(f"- {name}")
         try:
@@ -265,12 +274,7 @@ def main(argv: list[str]) -> int:
             ("bundle size", smoke.size),
         ):
             smoke.step(name, func)
-    print(f"smoke: {len(smoke.passed)} passed, {len(smoke.failed)} failed, {len(smoke.skipped)} skipped")
-    for name, why in smoke.skipped:
-        print(f"  skipped {name}: {why}")
-    for name, why in smoke.failed:
-        print(f"  FAILED {name}: {why.splitlines()[0] if why else ''}")
-    return 1 if smoke.failed else 0
+    return smoke.report("smoke")
 
 
 if __name__ == "__main__":

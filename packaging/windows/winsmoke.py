@@ -294,12 +294,7 @@ def main(argv: list[str]) -> int:
             smoke.step(name, func)
         subprocess.run(["wineserver", "-w"], env=smoke.env, timeout=TIMEOUT)
     print(f"  stdout encodings seen: {smoke.encodings}")
-    print(f"winsmoke: {len(smoke.passed)} passed, {len(smoke.failed)} failed, {len(smoke.skipped)} skipped")
-    for name, why in smoke.skipped:
-        print(f"  skipped {name}: {why}")
-    for name, why in smoke.failed:
-        print(f"  FAILED {name}: {why.splitlines()[0] if why else ''}")
-    return 1 if smoke.failed else 0
+    return smoke.report("winsmoke")
 
 
 if __name__ == "__main__":
